@@ -1,0 +1,1 @@
+//! Unpublished: owns the workspace-level tests and examples.

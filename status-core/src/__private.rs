@@ -1,0 +1,36 @@
+//! The paths generated code uses, so it never depends on what the user has in scope.
+
+pub use core::fmt::{Result as FmtResult, Write as FmtWrite};
+pub use http::{HeaderMap, StatusCode};
+
+pub use crate::api_status::status_code as status;
+pub use crate::{ApiStatus, Problem, Table, TransparentInfo, VariantInfo};
+
+pub use crate::__impl_frameworks as impl_frameworks;
+pub use serde::Serialize;
+
+/// Adds the field `value` as the extension member `name`.
+///
+/// A value that does not serialize (a map with non-string keys, say) is left out: the
+/// response is still served, without that member.
+pub fn extension<T: Serialize + ?Sized>(problem: &mut Problem, name: &str, value: &T) {
+    if let Ok(value) = serde_json::to_value(value) {
+        problem.insert_extension(name, value);
+    }
+}
+
+/// Sets `Retry-After` from a field of whole seconds.
+pub fn retry_after<T: RetryAfter + ?Sized>(headers: &mut HeaderMap, value: &T) {
+    if let Some(seconds) = value.retry_after_seconds() {
+        headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+    }
+}
+
+/// Sets `Allow` from a field holding the allowed methods.
+pub fn allow<T: AllowMethods + ?Sized>(headers: &mut HeaderMap, value: &T) {
+    if let Some(value) = value.allow_header() {
+        headers.insert(http::header::ALLOW, value);
+    }
+}
+
+pub use crate::headers::{AllowMethods, RetryAfter};

@@ -1,0 +1,584 @@
+//! The `ApiStatus` trait and the static table that describes a type's responses.
+
+use core::fmt;
+
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+
+use crate::{Problem, Status, PROBLEM_JSON};
+
+/// A type whose values are HTTP error responses: a status, a machine-readable code, a
+/// detail for a human, and the Problem Details body and headers that go with them.
+///
+/// `#[derive(ApiStatus)]` implements it; a hand-written impl needs only [`table`] and
+/// [`variant`], since everything else has a default built on those two. The trait is
+/// object safe: `&dyn ApiStatus` works wherever the static [`table`] is not needed.
+///
+/// ```
+/// use status_core::{ApiStatus, Table, VariantInfo};
+///
+/// struct Missing;
+///
+/// const MISSING: &[VariantInfo] = &[VariantInfo::new("Missing", 404)];
+///
+/// impl ApiStatus for Missing {
+///     fn table() -> Table {
+///         Table::new("Missing", MISSING)
+///     }
+///     fn variant(&self) -> &'static VariantInfo {
+///         &Self::table().variants()[0]
+///     }
+/// }
+///
+/// assert_eq!(Missing.status(), http::StatusCode::NOT_FOUND);
+/// assert_eq!(Missing.code(), "not_found");
+/// assert_eq!(Missing.detail(), "The server cannot find the requested resource.");
+/// ```
+///
+/// [`table`]: ApiStatus::table
+/// [`variant`]: ApiStatus::variant
+pub trait ApiStatus {
+    /// Every response this type can produce, for documentation and examples.
+    fn table() -> Table
+    where
+        Self: Sized;
+
+    /// The table row that describes this value (through transparent variants, the inner one).
+    fn variant(&self) -> &'static VariantInfo;
+
+    /// The HTTP status of this value.
+    fn status(&self) -> StatusCode {
+        self.variant().status()
+    }
+
+    /// The machine-readable code clients match on (`"user_not_found"`).
+    fn code(&self) -> &'static str {
+        self.variant().code()
+    }
+
+    /// The static description of this kind of error, for documentation.
+    fn description(&self) -> &'static str {
+        self.variant().description()
+    }
+
+    /// Writes the human-readable detail of this occurrence.
+    ///
+    /// The default writes the variant's static detail; the derive overrides it for variants
+    /// whose message names fields.
+    ///
+    /// # Errors
+    /// Only those `out` returns.
+    fn write_detail(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        out.write_str(self.variant().detail())
+    }
+
+    /// The human-readable detail of this occurrence, as a `String`.
+    fn detail(&self) -> String {
+        let mut detail = String::new();
+        // Writing into a String fails only if `write_detail` itself reports an error; the
+        // detail written so far is still the best there is.
+        let _ = self.write_detail(&mut detail);
+        detail
+    }
+
+    /// Adds the extension members this occurrence carries to `problem`.
+    fn write_extensions(&self, problem: &mut Problem) {
+        let _ = problem;
+    }
+
+    /// Adds the headers built from this occurrence's fields (such as `Retry-After`).
+    ///
+    /// Static headers from the table (such as `WWW-Authenticate`) are added by [`response`]
+    /// and need not be written here.
+    ///
+    /// [`response`]: ApiStatus::response
+    fn write_headers(&self, headers: &mut HeaderMap) {
+        let _ = headers;
+    }
+
+    /// The Problem Details body of this value.
+    fn problem(&self) -> Problem {
+        let mut problem = Problem::new(self.status())
+            .with_code(self.code())
+            .with_detail(self.detail());
+        self.write_extensions(&mut problem);
+        problem
+    }
+
+    /// Every header this response needs: `Content-Type` and the variant's own.
+    fn headers(&self) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            http::header::CONTENT_TYPE,
+            HeaderValue::from_static(PROBLEM_JSON),
+        );
+        for &(name, value) in self.variant().headers() {
+            // The derive checks these at compile time; a hand-written table that got one wrong
+            // loses that header rather than the response.
+            if let (Ok(name), Ok(value)) =
+                (HeaderName::try_from(name), HeaderValue::try_from(value))
+            {
+                headers.insert(name, value);
+            }
+        }
+        self.write_headers(&mut headers);
+        headers
+    }
+
+    /// The whole response, for any framework built on the `http` crate.
+    ///
+    /// ```
+    /// # use status_core::{ApiStatus, Table, VariantInfo};
+    /// # struct Missing;
+    /// # impl ApiStatus for Missing {
+    /// #     fn table() -> Table { const { Table::new("Missing", const { &[VariantInfo::new("Missing", 404)] }) } }
+    /// #     fn variant(&self) -> &'static VariantInfo { &Self::table().variants()[0] }
+    /// # }
+    /// let response = Missing.response();
+    /// assert_eq!(response.status(), 404);
+    /// assert_eq!(response.headers()["content-type"], "application/problem+json");
+    /// ```
+    fn response(&self) -> http::Response<Vec<u8>> {
+        let mut response = http::Response::new(self.problem().to_json());
+        *response.status_mut() = self.status();
+        *response.headers_mut() = self.headers();
+        response
+    }
+}
+
+/// `code` as a status, in constant context, where an invalid code fails the build.
+#[doc(hidden)]
+#[must_use]
+pub const fn status_code(code: u16) -> StatusCode {
+    let Ok(status) = StatusCode::from_u16(code) else {
+        panic!("a status code must lie in 100..=999");
+    };
+    status
+}
+
+/// One response a type can produce: a row of its static [`Table`].
+///
+/// The derive builds these in constant context; a hand-written impl can too.
+///
+/// ```
+/// use status_core::VariantInfo;
+///
+/// const RATE_LIMITED: VariantInfo = VariantInfo::new("RateLimited", 429)
+///     .with_code("slow_down")
+///     .with_headers(&[("retry-after", "30")]);
+/// assert_eq!(RATE_LIMITED.code(), "slow_down");
+/// assert_eq!(RATE_LIMITED.description(), status_core::Status::TooManyRequests.description());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VariantInfo {
+    name: &'static str,
+    status: StatusCode,
+    code: Option<&'static str>,
+    description: Option<&'static str>,
+    message: Option<&'static str>,
+    exposes_fields: bool,
+    headers: &'static [(&'static str, &'static str)],
+    extensions: &'static [&'static str],
+    field_headers: &'static [&'static str],
+}
+
+impl VariantInfo {
+    /// A row for the variant `name`, answering with `status`.
+    ///
+    /// # Panics
+    /// When `status` is outside `100..=999`: at compile time where it is a constant, as the
+    /// derive always uses it.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("NotFound", 404);
+    /// assert_eq!(info.status(), http::StatusCode::NOT_FOUND);
+    /// ```
+    #[must_use]
+    pub const fn new(name: &'static str, status: u16) -> Self {
+        let status = status_code(status);
+        Self {
+            name,
+            status,
+            code: None,
+            description: None,
+            message: None,
+            exposes_fields: false,
+            headers: &[],
+            extensions: &[],
+            field_headers: &[],
+        }
+    }
+
+    /// Sets the machine-readable code; without one it is the variant name in snake case.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("NotFound", 404).with_code("user_not_found");
+    /// assert_eq!(info.code(), "user_not_found");
+    /// ```
+    #[must_use]
+    pub const fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// Sets the description; without one it is the catalog's text for the status.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Conflict", 409).with_description("Edited meanwhile.");
+    /// assert_eq!(info.description(), "Edited meanwhile.");
+    /// ```
+    #[must_use]
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
+
+    /// Sets the message template as documentation shows it (`"user {id} not found"`).
+    ///
+    /// `exposes_fields` says whether the template names fields, and so whether the detail of
+    /// each occurrence differs from this text.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Gone", 404).with_message("user {id} not found", true);
+    /// assert_eq!(info.message(), Some("user {id} not found"));
+    /// assert_eq!(info.detail(), "The server cannot find the requested resource.");
+    /// ```
+    #[must_use]
+    pub const fn with_message(mut self, message: &'static str, exposes_fields: bool) -> Self {
+        self.message = Some(message);
+        self.exposes_fields = exposes_fields;
+        self
+    }
+
+    /// Sets every header each response of this variant carries, as `(name, value)` pairs.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Wrong", 405).with_headers(&[("allow", "GET")]);
+    /// assert_eq!(info.headers().len(), 1);
+    /// ```
+    #[must_use]
+    pub const fn with_headers(mut self, headers: &'static [(&'static str, &'static str)]) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    /// Names the extension members built from fields, for documentation and examples.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Invalid", 422)
+    ///     .with_description("Validation failed.")
+    ///     .with_extensions(&["errors"]);
+    /// assert_eq!(info.extensions(), &["errors"]);
+    /// ```
+    #[must_use]
+    pub const fn with_extensions(mut self, names: &'static [&'static str]) -> Self {
+        self.extensions = names;
+        self
+    }
+
+    /// Names the headers built from fields (such as `retry-after`), for documentation.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Slow", 429).with_field_headers(&["retry-after"]);
+    /// assert_eq!(info.field_headers(), &["retry-after"]);
+    /// ```
+    #[must_use]
+    pub const fn with_field_headers(mut self, names: &'static [&'static str]) -> Self {
+        self.field_headers = names;
+        self
+    }
+
+    /// The variant's name, as written in the enum.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("NotFound", 404).name(), "NotFound");
+    /// ```
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The status every occurrence of this variant answers with.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("Busy", 503).status().as_u16(), 503);
+    /// ```
+    #[must_use]
+    pub const fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The machine-readable code: the one given, else the name in snake case.
+    ///
+    /// The snake-case default is computed by the derive; a hand-written row without a code
+    /// falls back to the catalog's code for its status, or `"error"`.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("Whatever", 503).code(), "service_unavailable");
+    /// ```
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match (self.code, Status::from_u16(self.status.as_u16())) {
+            (Some(code), _) => code,
+            (None, Some(documented)) => documented.default_code(),
+            (None, None) => "error",
+        }
+    }
+
+    /// The description: the one given, else the catalog's text for the status.
+    ///
+    /// Empty only for a hand-written row with an undocumented status and no description,
+    /// which the derive rejects at compile time.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Limited", 429);
+    /// assert!(info.description().contains("rate limiting"));
+    /// ```
+    #[must_use]
+    pub const fn description(&self) -> &'static str {
+        match (self.description, Status::from_u16(self.status.as_u16())) {
+            (Some(description), _) => description,
+            (None, Some(documented)) => documented.description(),
+            (None, None) => "",
+        }
+    }
+
+    /// The message template as written, if the variant has one.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("NotFound", 404).message(), None);
+    /// ```
+    #[must_use]
+    pub const fn message(&self) -> Option<&'static str> {
+        self.message
+    }
+
+    /// The detail every occurrence shares: a message without fields, else the description.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Gone", 404).with_message("the user is gone", false);
+    /// assert_eq!(info.detail(), "the user is gone");
+    /// ```
+    #[must_use]
+    pub const fn detail(&self) -> &'static str {
+        match self.message {
+            Some(message) if !self.exposes_fields => message,
+            _ => self.description(),
+        }
+    }
+
+    /// The static headers, as `(name, value)` pairs.
+    ///
+    /// ```
+    /// assert!(status_core::VariantInfo::new("NotFound", 404).headers().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn headers(&self) -> &'static [(&'static str, &'static str)] {
+        self.headers
+    }
+
+    /// The names of the extension members built from fields.
+    ///
+    /// ```
+    /// assert!(status_core::VariantInfo::new("NotFound", 404).extensions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn extensions(&self) -> &'static [&'static str] {
+        self.extensions
+    }
+
+    /// The names of the headers built from fields.
+    ///
+    /// ```
+    /// assert!(status_core::VariantInfo::new("NotFound", 404).field_headers().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn field_headers(&self) -> &'static [&'static str] {
+        self.field_headers
+    }
+}
+
+impl VariantInfo {
+    /// The body this variant serves, with each field it shows standing as a `{placeholder}`.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("UserNotFound", 404)
+    ///     .with_message("user {id} not found", true)
+    ///     .with_extensions(&["id"]);
+    /// let example = info.example();
+    /// assert_eq!(example.detail(), Some("user {id} not found"));
+    /// assert_eq!(example.extensions()["id"], "{id}");
+    /// ```
+    #[must_use]
+    pub fn example(&self) -> Problem {
+        let mut problem = Problem::new(self.status)
+            .with_code(self.code())
+            .with_detail(self.message.unwrap_or_else(|| self.description()));
+        for name in self.extensions {
+            problem.insert_extension(*name, format!("{{{name}}}"));
+        }
+        problem
+    }
+}
+
+/// The static description of every response a type can produce.
+///
+/// Transparent variants appear as links to their field's own table; [`Table::responses`]
+/// follows them.
+///
+/// ```
+/// use status_core::{Table, TransparentInfo, VariantInfo};
+///
+/// fn inner() -> Table {
+///     const { Table::new("AuthError", const { &[VariantInfo::new("Expired", 401)] }) }
+/// }
+/// const OUTER: Table = Table::new("ApiError", const { &[VariantInfo::new("NotFound", 404)] })
+///     .with_transparent(const { &[TransparentInfo::new("Auth", inner)] });
+///
+/// let codes: Vec<u16> = OUTER.responses().iter().map(|v| v.status().as_u16()).collect();
+/// assert_eq!(codes, [404, 401]);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    type_name: &'static str,
+    variants: &'static [VariantInfo],
+    transparent: &'static [TransparentInfo],
+}
+
+impl Table {
+    /// The table of `type_name`, whose own variants are `variants`.
+    ///
+    /// ```
+    /// let table = status_core::Table::new("ApiError", &[]);
+    /// assert_eq!(table.type_name(), "ApiError");
+    /// ```
+    #[must_use]
+    pub const fn new(type_name: &'static str, variants: &'static [VariantInfo]) -> Self {
+        Self {
+            type_name,
+            variants,
+            transparent: &[],
+        }
+    }
+
+    /// Sets the transparent variants, which answer with their field's responses.
+    ///
+    /// ```
+    /// let table = status_core::Table::new("ApiError", &[]).with_transparent(&[]);
+    /// assert!(table.transparent().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn with_transparent(mut self, transparent: &'static [TransparentInfo]) -> Self {
+        self.transparent = transparent;
+        self
+    }
+
+    /// The name of the type this table describes.
+    ///
+    /// ```
+    /// assert_eq!(status_core::Table::new("E", &[]).type_name(), "E");
+    /// ```
+    #[must_use]
+    pub const fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The variants with a status of their own, in declaration order.
+    ///
+    /// ```
+    /// assert!(status_core::Table::new("E", &[]).variants().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn variants(&self) -> &'static [VariantInfo] {
+        self.variants
+    }
+
+    /// The transparent variants, in declaration order.
+    ///
+    /// ```
+    /// assert!(status_core::Table::new("E", &[]).transparent().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn transparent(&self) -> &'static [TransparentInfo] {
+        self.transparent
+    }
+
+    /// Every response the type can produce: its own variants, then, through each transparent
+    /// variant, those of the field's type, each row once.
+    ///
+    /// ```
+    /// use status_core::{Table, VariantInfo};
+    ///
+    /// const TABLE: Table = Table::new("E", const { &[VariantInfo::new("A", 400)] });
+    /// let table = TABLE;
+    /// assert_eq!(table.responses().len(), 1);
+    /// ```
+    #[must_use]
+    pub fn responses(&self) -> Vec<&'static VariantInfo> {
+        let mut out: Vec<&'static VariantInfo> = Vec::new();
+        let mut seen = Vec::new();
+        let mut pending = vec![*self];
+        // A type can forward to itself through a `Box`; `seen` stops the walk going round.
+        while let Some(table) = pending.pop() {
+            let key = (table.variants.as_ptr(), table.transparent.as_ptr());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            out.extend(table.variants);
+            pending.extend(table.transparent.iter().rev().map(|t| (t.table)()));
+        }
+        out
+    }
+}
+
+/// A `#[status(transparent)]` variant: it answers with whatever its field answers.
+///
+/// ```
+/// use status_core::{Table, TransparentInfo};
+///
+/// fn io() -> Table { const { Table::new("IoError", &[]) } }
+/// let row = TransparentInfo::new("Io", io);
+/// assert_eq!(row.name(), "Io");
+/// assert_eq!(row.table().type_name(), "IoError");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct TransparentInfo {
+    name: &'static str,
+    table: fn() -> Table,
+}
+
+impl TransparentInfo {
+    /// The transparent variant `name`, whose field's type has the table `table` returns.
+    ///
+    /// ```
+    /// # fn t() -> status_core::Table { status_core::Table::new("T", &[]) }
+    /// let row = status_core::TransparentInfo::new("Inner", t);
+    /// # let _ = row;
+    /// ```
+    #[must_use]
+    pub const fn new(name: &'static str, table: fn() -> Table) -> Self {
+        Self { name, table }
+    }
+
+    /// The variant's name, as written in the enum.
+    ///
+    /// ```
+    /// # fn t() -> status_core::Table { status_core::Table::new("T", &[]) }
+    /// assert_eq!(status_core::TransparentInfo::new("Inner", t).name(), "Inner");
+    /// ```
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The table of the field's type.
+    ///
+    /// ```
+    /// # fn t() -> status_core::Table { status_core::Table::new("T", &[]) }
+    /// assert_eq!(status_core::TransparentInfo::new("Inner", t).table().type_name(), "T");
+    /// ```
+    #[must_use]
+    pub fn table(&self) -> Table {
+        (self.table)()
+    }
+}

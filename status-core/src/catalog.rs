@@ -1,0 +1,626 @@
+//! The documented status codes and their texts.
+//!
+//! The texts are the product's source documentation (`status-codes.txt` in this crate), compiled
+//! in as constants; `tests` below checks them against that file word for word.
+
+use core::fmt;
+
+use http::StatusCode;
+
+/// The "General Information" paragraph of the source documentation.
+pub const GENERAL_INFORMATION: &str = "HTTP status codes are three-digit numbers returned by the \
+server to indicate the outcome of a request. These codes help you understand how the server \
+processed your request and whether any issues occurred.";
+
+/// A documented HTTP status code: one of the ten codes this crate's catalog describes.
+///
+/// ```
+/// use status_core::Status;
+///
+/// let status = Status::from_u16(429).unwrap();
+/// assert_eq!(status, Status::TooManyRequests);
+/// assert_eq!(status.reason(), "Too Many Requests");
+/// assert!(Status::from_u16(418).is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// 200 OK.
+    Ok,
+    /// 400 Bad Request.
+    BadRequest,
+    /// 401 Unauthorized.
+    Unauthorized,
+    /// 403 Forbidden.
+    Forbidden,
+    /// 404 Not Found.
+    NotFound,
+    /// 405 Method Not Allowed.
+    MethodNotAllowed,
+    /// 429 Too Many Requests.
+    TooManyRequests,
+    /// 500 Internal Server Error.
+    InternalServerError,
+    /// 502 Bad Gateway.
+    BadGateway,
+    /// 503 Service Unavailable.
+    ServiceUnavailable,
+}
+
+/// The class of a status code, from its first digit (RFC 9110 section 15).
+///
+/// ```
+/// use status_core::StatusClass;
+///
+/// assert_eq!(StatusClass::of(404), Some(StatusClass::ClientError));
+/// assert_eq!(StatusClass::of(600), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatusClass {
+    /// 1xx: the request was received and is being processed.
+    Informational,
+    /// 2xx: the request was received, understood and accepted.
+    Success,
+    /// 3xx: further action is needed to complete the request.
+    Redirection,
+    /// 4xx: the request contains an error on the client's side.
+    ClientError,
+    /// 5xx: the server failed to fulfil a valid request.
+    ServerError,
+}
+
+impl StatusClass {
+    /// The class of `code`, or `None` outside `100..=599`.
+    ///
+    /// ```
+    /// use status_core::StatusClass;
+    ///
+    /// assert_eq!(StatusClass::of(503), Some(StatusClass::ServerError));
+    /// ```
+    #[must_use]
+    pub const fn of(code: u16) -> Option<Self> {
+        match code {
+            100..=199 => Some(Self::Informational),
+            200..=299 => Some(Self::Success),
+            300..=399 => Some(Self::Redirection),
+            400..=499 => Some(Self::ClientError),
+            500..=599 => Some(Self::ServerError),
+            _ => None,
+        }
+    }
+
+    /// Whether this class reports an error (4xx or 5xx).
+    ///
+    /// ```
+    /// use status_core::StatusClass;
+    ///
+    /// assert!(StatusClass::ClientError.is_error());
+    /// assert!(!StatusClass::Success.is_error());
+    /// ```
+    #[must_use]
+    pub const fn is_error(self) -> bool {
+        matches!(self, Self::ClientError | Self::ServerError)
+    }
+}
+
+impl Status {
+    /// Every documented status, in ascending order of code.
+    ///
+    /// ```
+    /// use status_core::Status;
+    ///
+    /// let codes: Vec<u16> = Status::ALL.iter().map(|s| s.code()).collect();
+    /// assert_eq!(codes, [200, 400, 401, 403, 404, 405, 429, 500, 502, 503]);
+    /// ```
+    pub const ALL: [Self; 10] = [
+        Self::Ok,
+        Self::BadRequest,
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::MethodNotAllowed,
+        Self::TooManyRequests,
+        Self::InternalServerError,
+        Self::BadGateway,
+        Self::ServiceUnavailable,
+    ];
+
+    /// The numeric code.
+    ///
+    /// ```
+    /// assert_eq!(status_core::Status::NotFound.code(), 404);
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> u16 {
+        self.entry().code
+    }
+
+    /// The documented status for `code`, or `None` when the catalog does not describe it.
+    ///
+    /// ```
+    /// use status_core::Status;
+    ///
+    /// assert_eq!(Status::from_u16(503), Some(Status::ServiceUnavailable));
+    /// assert_eq!(Status::from_u16(409), None);
+    /// ```
+    #[must_use]
+    pub const fn from_u16(code: u16) -> Option<Self> {
+        Some(match code {
+            200 => Self::Ok,
+            400 => Self::BadRequest,
+            401 => Self::Unauthorized,
+            403 => Self::Forbidden,
+            404 => Self::NotFound,
+            405 => Self::MethodNotAllowed,
+            429 => Self::TooManyRequests,
+            500 => Self::InternalServerError,
+            502 => Self::BadGateway,
+            503 => Self::ServiceUnavailable,
+            _ => return None,
+        })
+    }
+
+    /// The reason phrase, as in the status line (`"Not Found"`).
+    ///
+    /// ```
+    /// assert_eq!(status_core::Status::MethodNotAllowed.reason(), "Method Not Allowed");
+    /// ```
+    #[must_use]
+    pub const fn reason(self) -> &'static str {
+        self.entry().reason
+    }
+
+    /// What the status means, from the catalog's "Description".
+    ///
+    /// ```
+    /// assert_eq!(
+    ///     status_core::Status::NotFound.description(),
+    ///     "The server cannot find the requested resource.",
+    /// );
+    /// ```
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        self.entry().description
+    }
+
+    /// When to answer with this status, from the catalog's "Used For" lines.
+    ///
+    /// ```
+    /// let uses = status_core::Status::NotFound.uses();
+    /// assert_eq!(uses[1], "Incorrect URL or endpoint in the request.");
+    /// ```
+    #[must_use]
+    pub const fn uses(self) -> &'static [&'static str] {
+        self.entry().uses
+    }
+
+    /// The class of this status.
+    ///
+    /// ```
+    /// use status_core::{Status, StatusClass};
+    ///
+    /// assert_eq!(Status::BadGateway.class(), StatusClass::ServerError);
+    /// ```
+    #[must_use]
+    pub const fn class(self) -> StatusClass {
+        match StatusClass::of(self.code()) {
+            Some(class) => class,
+            // Every catalog code lies in 200..=599; the test `every_class_matches_its_code` pins it.
+            None => StatusClass::ServerError,
+        }
+    }
+
+    /// A realistic `application/problem+json` body for this status.
+    ///
+    /// The source documentation leaves "Example Response" empty; these fill it in with the
+    /// envelope this crate serves (RFC 9457 Problem Details).
+    ///
+    /// ```
+    /// let body: serde_json::Value =
+    ///     serde_json::from_str(status_core::Status::TooManyRequests.example_response()).unwrap();
+    /// assert_eq!(body["status"], 429);
+    /// ```
+    #[must_use]
+    pub const fn example_response(self) -> &'static str {
+        self.entry().example
+    }
+
+    /// The machine-readable code the catalog uses for this status (`"not_found"`).
+    ///
+    /// ```
+    /// assert_eq!(status_core::Status::TooManyRequests.default_code(), "too_many_requests");
+    /// ```
+    #[must_use]
+    pub const fn default_code(self) -> &'static str {
+        self.entry().default_code
+    }
+
+    /// The `http` crate's status code for this status.
+    ///
+    /// ```
+    /// assert_eq!(status_core::Status::Forbidden.to_http(), http::StatusCode::FORBIDDEN);
+    /// ```
+    #[must_use]
+    pub const fn to_http(self) -> StatusCode {
+        match StatusCode::from_u16(self.code()) {
+            Ok(code) => code,
+            // Unreachable: every catalog code is a valid status code (`conversions_round_trip`).
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    const fn entry(self) -> &'static Entry {
+        &ENTRIES[self as usize]
+    }
+}
+
+impl fmt::Display for Status {
+    /// Formats as a status line does: `404 Not Found`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code(), self.reason())
+    }
+}
+
+impl From<Status> for StatusCode {
+    fn from(status: Status) -> Self {
+        status.to_http()
+    }
+}
+
+impl From<Status> for u16 {
+    fn from(status: Status) -> Self {
+        status.code()
+    }
+}
+
+/// The error of converting a status code the catalog does not document into a [`Status`].
+///
+/// ```
+/// use status_core::Status;
+///
+/// let err = Status::try_from(418_u16).unwrap_err();
+/// assert_eq!(err.code(), 418);
+/// assert_eq!(err.to_string(), "HTTP status 418 is not in the documented catalog");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UndocumentedStatus(u16);
+
+impl UndocumentedStatus {
+    /// The code that was not found in the catalog.
+    ///
+    /// ```
+    /// let err = status_core::Status::try_from(http::StatusCode::CONFLICT).unwrap_err();
+    /// assert_eq!(err.code(), 409);
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for UndocumentedStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP status {} is not in the documented catalog", self.0)
+    }
+}
+
+impl std::error::Error for UndocumentedStatus {}
+
+impl TryFrom<u16> for Status {
+    type Error = UndocumentedStatus;
+
+    fn try_from(code: u16) -> Result<Self, Self::Error> {
+        Self::from_u16(code).ok_or(UndocumentedStatus(code))
+    }
+}
+
+impl TryFrom<StatusCode> for Status {
+    type Error = UndocumentedStatus;
+
+    fn try_from(code: StatusCode) -> Result<Self, Self::Error> {
+        Self::try_from(code.as_u16())
+    }
+}
+
+struct Entry {
+    code: u16,
+    reason: &'static str,
+    description: &'static str,
+    uses: &'static [&'static str],
+    default_code: &'static str,
+    example: &'static str,
+}
+
+// In the order of `Status`'s variants, so `self as usize` indexes it.
+const ENTRIES: [Entry; 10] = [
+    Entry {
+        code: 200,
+        reason: "OK",
+        description: "The request was successful, and the server returned the requested data (if applicable).",
+        uses: &["A successful GET, POST, PUT, PATCH, or DELETE request where the action has been completed."],
+        default_code: "ok",
+        example: r#"{
+  "title": "OK",
+  "status": 200,
+  "detail": "The request was successful, and the server returned the requested data (if applicable).",
+  "code": "ok"
+}"#,
+    },
+    Entry {
+        code: 400,
+        reason: "Bad Request",
+        description: "The server could not understand the request due to invalid syntax.",
+        uses: &[
+            "The client sends data that is malformed or missing required parameters.",
+            "JSON syntax errors or invalid data formats.",
+        ],
+        default_code: "bad_request",
+        example: r#"{
+  "title": "Bad Request",
+  "status": 400,
+  "detail": "Failed to parse the request body as JSON: expected `,` or `}` at line 3 column 5.",
+  "instance": "/orders",
+  "code": "bad_request"
+}"#,
+    },
+    Entry {
+        code: 401,
+        reason: "Unauthorized",
+        description: "The request lacks valid authentication credentials.",
+        uses: &[
+            "The client needs to authenticate before accessing the resource.",
+            "The provided credentials (e.g., API keys or tokens) are incorrect or missing.",
+        ],
+        default_code: "unauthorized",
+        example: r#"{
+  "title": "Unauthorized",
+  "status": 401,
+  "detail": "The access token expired at 2026-11-24T09:30:00Z; request a new one.",
+  "instance": "/accounts/me",
+  "code": "unauthorized"
+}"#,
+    },
+    Entry {
+        code: 403,
+        reason: "Forbidden",
+        description: "The server understands the request but refuses to authorize it.",
+        uses: &[
+            "The client does not have permission to access the requested resource.",
+            "Authentication might be valid, but the client does not have sufficient rights.",
+        ],
+        default_code: "forbidden",
+        example: r#"{
+  "title": "Forbidden",
+  "status": 403,
+  "detail": "Your role `viewer` cannot delete projects; ask an owner for the `admin` role.",
+  "instance": "/projects/7",
+  "code": "forbidden"
+}"#,
+    },
+    Entry {
+        code: 404,
+        reason: "Not Found",
+        description: "The server cannot find the requested resource.",
+        uses: &[
+            "The client requested a non-existent endpoint or resource.",
+            "Incorrect URL or endpoint in the request.",
+        ],
+        default_code: "not_found",
+        example: r#"{
+  "title": "Not Found",
+  "status": 404,
+  "detail": "No user with id 42 exists.",
+  "instance": "/users/42",
+  "code": "not_found"
+}"#,
+    },
+    Entry {
+        code: 405,
+        reason: "Method Not Allowed",
+        description: "The HTTP method used is not allowed for the requested resource.",
+        uses: &["The client attempts to use an unsupported HTTP method (e.g., using GET when only POST is allowed)."],
+        default_code: "method_not_allowed",
+        example: r#"{
+  "title": "Method Not Allowed",
+  "status": 405,
+  "detail": "DELETE is not allowed on /reports; the Allow header lists the methods that are.",
+  "instance": "/reports",
+  "code": "method_not_allowed"
+}"#,
+    },
+    Entry {
+        code: 429,
+        reason: "Too Many Requests",
+        description: "The user has sent too many requests in a given amount of time, often referred to as \"rate limiting.\"",
+        uses: &["When a user exceeds the rate limit for a given API or service, preventing further requests until a certain time period has passed."],
+        default_code: "too_many_requests",
+        example: r#"{
+  "title": "Too Many Requests",
+  "status": 429,
+  "detail": "Rate limit of 100 requests per minute exceeded; retry in 30 seconds.",
+  "code": "too_many_requests",
+  "retry_after_seconds": 30
+}"#,
+    },
+    Entry {
+        code: 500,
+        reason: "Internal Server Error",
+        description: "The server encountered an unexpected condition that prevented it from fulfilling the request.",
+        uses: &[
+            "Generic server errors that don’t fall into other categories.",
+            "Issues with the server that require troubleshooting.",
+        ],
+        default_code: "internal_server_error",
+        example: r#"{
+  "title": "Internal Server Error",
+  "status": 500,
+  "detail": "The server encountered an unexpected condition that prevented it from fulfilling the request.",
+  "code": "internal_server_error"
+}"#,
+    },
+    Entry {
+        code: 502,
+        reason: "Bad Gateway",
+        description: "The server received an invalid response from an upstream server while attempting to fulfill the request.",
+        uses: &["Proxy or gateway errors where the server depends on another server for the request."],
+        default_code: "bad_gateway",
+        example: r#"{
+  "title": "Bad Gateway",
+  "status": 502,
+  "detail": "The payment provider returned an invalid response; no charge was made.",
+  "code": "bad_gateway"
+}"#,
+    },
+    Entry {
+        code: 503,
+        reason: "Service Unavailable",
+        description: "The server is currently unable to handle the request due to temporary overload or scheduled maintenance.",
+        uses: &[
+            "Temporary issues with the server, such as maintenance or server overload.",
+            "This usually resolves once the server is back online or under less load.",
+        ],
+        default_code: "service_unavailable",
+        example: r#"{
+  "title": "Service Unavailable",
+  "status": 503,
+  "detail": "Scheduled maintenance until 02:00 UTC; retry after the window closes.",
+  "code": "service_unavailable"
+}"#,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The source documentation, vendored so the crate builds without the repository around it.
+    const SOURCE: &str = include_str!("../status-codes.txt");
+
+    struct Documented {
+        code: u16,
+        reason: String,
+        description: String,
+        uses: Vec<String>,
+    }
+
+    /// Splits the source document into its entries, by the headings it uses.
+    fn parse_source() -> (String, Vec<Documented>) {
+        let mut lines = SOURCE.lines().peekable();
+        assert_eq!(lines.next(), Some("Status Codes"));
+        assert_eq!(lines.next(), Some("General Information"));
+        let general = lines.next().unwrap().to_owned();
+        let mut entries = Vec::new();
+        while let Some(heading) = lines.next() {
+            if heading == "Last updated" {
+                break;
+            }
+            let (code, reason) = heading.split_once(' ').unwrap();
+            assert_eq!(lines.next(), Some("Description:"));
+            let description = lines.next().unwrap().to_owned();
+            assert_eq!(lines.next(), Some("Used For:"));
+            let mut uses = Vec::new();
+            for line in lines.by_ref() {
+                if line == "Example Response:" {
+                    break;
+                }
+                uses.push(line.to_owned());
+            }
+            entries.push(Documented {
+                code: code.parse().unwrap(),
+                reason: reason.to_owned(),
+                description,
+                uses,
+            });
+        }
+        (general, entries)
+    }
+
+    #[test]
+    fn general_information_matches_source_word_for_word() {
+        let (general, _) = parse_source();
+        assert_eq!(GENERAL_INFORMATION, general);
+        assert!(include_str!("lib.rs").contains(&general.replace(" These", "\n//! These")));
+    }
+
+    #[test]
+    fn every_entry_matches_source_word_for_word() {
+        let (_, documented) = parse_source();
+        assert_eq!(documented.len(), Status::ALL.len());
+        for (status, doc) in Status::ALL.into_iter().zip(&documented) {
+            assert_eq!(status.code(), doc.code);
+            assert_eq!(status.reason(), doc.reason, "{status:?}");
+            assert_eq!(status.description(), doc.description, "{status:?}");
+            assert_eq!(status.uses(), doc.uses, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn reasons_agree_with_the_http_crate() {
+        for status in Status::ALL {
+            assert_eq!(Some(status.reason()), status.to_http().canonical_reason());
+        }
+    }
+
+    #[test]
+    fn conversions_round_trip() {
+        for status in Status::ALL {
+            let code = StatusCode::from(status);
+            assert_eq!(code.as_u16(), status.code());
+            assert_eq!(u16::from(status), status.code());
+            assert_eq!(Status::try_from(code), Ok(status));
+            assert_eq!(Status::try_from(status.code()), Ok(status));
+            assert_eq!(Status::from_u16(status.code()), Some(status));
+        }
+    }
+
+    #[test]
+    fn undocumented_codes_do_not_convert() {
+        for code in (0..1000).filter(|c| !Status::ALL.iter().any(|s| s.code() == *c)) {
+            assert_eq!(Status::from_u16(code), None);
+            assert_eq!(Status::try_from(code), Err(UndocumentedStatus(code)));
+        }
+        assert_eq!(
+            Status::try_from(StatusCode::IM_A_TEAPOT),
+            Err(UndocumentedStatus(418))
+        );
+    }
+
+    #[test]
+    fn every_class_matches_its_code() {
+        for status in Status::ALL {
+            assert_eq!(Some(status.class()), StatusClass::of(status.code()));
+        }
+        assert_eq!(Status::Ok.class(), StatusClass::Success);
+        assert_eq!(Status::TooManyRequests.class(), StatusClass::ClientError);
+        assert_eq!(Status::ServiceUnavailable.class(), StatusClass::ServerError);
+        assert_eq!(StatusClass::of(99), None);
+        assert_eq!(StatusClass::of(100), Some(StatusClass::Informational));
+        assert_eq!(StatusClass::of(399), Some(StatusClass::Redirection));
+    }
+
+    #[test]
+    fn all_is_sorted_and_matches_declaration_order() {
+        for (index, status) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(status as usize, index);
+        }
+        assert!(Status::ALL.windows(2).all(|w| w[0].code() < w[1].code()));
+    }
+
+    #[test]
+    fn every_example_response_is_this_status_as_problem_details() {
+        for status in Status::ALL {
+            let problem: crate::Problem = serde_json::from_str(status.example_response()).unwrap();
+            assert_eq!(problem.status(), Some(status.code()), "{status:?}");
+            assert_eq!(problem.title(), Some(status.reason()), "{status:?}");
+            assert_eq!(problem.code(), Some(status.default_code()), "{status:?}");
+            assert!(
+                !problem.detail().unwrap_or_default().is_empty(),
+                "{status:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn display_is_a_status_line() {
+        assert_eq!(Status::TooManyRequests.to_string(), "429 Too Many Requests");
+    }
+}

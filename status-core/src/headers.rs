@@ -1,0 +1,185 @@
+//! Header values built from fields: `Retry-After` and `Allow`.
+
+use std::time::Duration;
+
+use http::{HeaderValue, Method};
+
+/// A field type that can fill `Retry-After` with delay-seconds (RFC 9110 section 10.2.3).
+///
+/// Implemented for unsigned integers (whole seconds), [`Duration`] (rounded up to the next
+/// second, so a client never retries early), and `Option`s of those (`None` sends no header).
+///
+/// ```
+/// use std::time::Duration;
+/// use status_core::RetryAfter;
+///
+/// assert_eq!(30_u32.retry_after_seconds(), Some(30));
+/// assert_eq!(Duration::from_millis(1500).retry_after_seconds(), Some(2));
+/// assert_eq!(None::<u64>.retry_after_seconds(), None);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`#[status(retry_after)]` needs whole seconds, and `{Self}` is not",
+    label = "this field fills Retry-After",
+    note = "use an unsigned integer of seconds, `std::time::Duration`, or an `Option` of either"
+)]
+pub trait RetryAfter {
+    /// The delay in whole seconds, or `None` for no header.
+    fn retry_after_seconds(&self) -> Option<u64>;
+}
+
+macro_rules! retry_after_integers {
+    ($($ty:ty),*) => {$(
+        impl RetryAfter for $ty {
+            fn retry_after_seconds(&self) -> Option<u64> {
+                u64::try_from(*self).ok()
+            }
+        }
+    )*};
+}
+
+retry_after_integers!(u8, u16, u32, u64, u128, usize);
+
+impl RetryAfter for Duration {
+    fn retry_after_seconds(&self) -> Option<u64> {
+        let whole = self.as_secs();
+        Some(if self.subsec_nanos() > 0 {
+            whole.saturating_add(1)
+        } else {
+            whole
+        })
+    }
+}
+
+impl<T: RetryAfter> RetryAfter for Option<T> {
+    fn retry_after_seconds(&self) -> Option<u64> {
+        self.as_ref()?.retry_after_seconds()
+    }
+}
+
+impl<T: RetryAfter + ?Sized> RetryAfter for &T {
+    fn retry_after_seconds(&self) -> Option<u64> {
+        (**self).retry_after_seconds()
+    }
+}
+
+/// A field type that can fill `Allow` with the methods a resource supports (RFC 9110
+/// section 10.2.1).
+///
+/// Implemented for lists of [`Method`]s and for text such as `"GET, HEAD"`; text that is not
+/// a comma-separated list of method names sends no header rather than a malformed one.
+///
+/// ```
+/// use http::Method;
+/// use status_core::AllowMethods;
+///
+/// let methods = vec![Method::GET, Method::HEAD];
+/// assert_eq!(methods.allow_header().unwrap(), "GET, HEAD");
+/// assert_eq!("GET,POST".allow_header().unwrap(), "GET, POST");
+/// assert!("GET\r\nX-Evil: 1".allow_header().is_none());
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`#[status(allow)]` needs a list of methods, and `{Self}` is not one",
+    label = "this field fills Allow",
+    note = "use `Vec<http::Method>`, `&'static [http::Method]`, or a `String` like \"GET, HEAD\""
+)]
+pub trait AllowMethods {
+    /// The `Allow` value, or `None` when it cannot be one.
+    fn allow_header(&self) -> Option<HeaderValue>;
+}
+
+fn join_methods<'a>(methods: impl Iterator<Item = &'a str>) -> Option<HeaderValue> {
+    let mut value = String::new();
+    for method in methods {
+        // Only optional whitespace (RFC 9110 section 5.6.3) is trimmed; CR and LF are refused.
+        let method = method.trim_matches([' ', '\t']);
+        if method.is_empty() || !method.bytes().all(is_tchar) {
+            return None;
+        }
+        if !value.is_empty() {
+            value.push_str(", ");
+        }
+        value.push_str(method);
+    }
+    HeaderValue::try_from(value).ok()
+}
+
+/// A `tchar` of RFC 9110 section 5.6.2, the characters of a method name.
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+impl AllowMethods for [Method] {
+    fn allow_header(&self) -> Option<HeaderValue> {
+        join_methods(self.iter().map(Method::as_str))
+    }
+}
+
+impl<const N: usize> AllowMethods for [Method; N] {
+    fn allow_header(&self) -> Option<HeaderValue> {
+        self.as_slice().allow_header()
+    }
+}
+
+impl AllowMethods for Vec<Method> {
+    fn allow_header(&self) -> Option<HeaderValue> {
+        self.as_slice().allow_header()
+    }
+}
+
+impl AllowMethods for str {
+    fn allow_header(&self) -> Option<HeaderValue> {
+        if self.trim_matches([' ', '\t']).is_empty() {
+            // An empty Allow says the resource allows no method at all (RFC 9110 section 10.2.1).
+            return Some(HeaderValue::from_static(""));
+        }
+        join_methods(self.split(','))
+    }
+}
+
+impl AllowMethods for String {
+    fn allow_header(&self) -> Option<HeaderValue> {
+        self.as_str().allow_header()
+    }
+}
+
+impl<T: AllowMethods + ?Sized> AllowMethods for &T {
+    fn allow_header(&self) -> Option<HeaderValue> {
+        (**self).allow_header()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_rounds_up_to_whole_seconds() {
+        assert_eq!(Duration::from_secs(30).retry_after_seconds(), Some(30));
+        assert_eq!(Duration::from_nanos(1).retry_after_seconds(), Some(1));
+        assert_eq!(Duration::ZERO.retry_after_seconds(), Some(0));
+        assert_eq!(Duration::MAX.retry_after_seconds(), Some(u64::MAX));
+    }
+
+    #[test]
+    fn huge_integers_send_no_header_rather_than_wrap() {
+        assert_eq!(u128::MAX.retry_after_seconds(), None);
+        assert_eq!(u64::MAX.retry_after_seconds(), Some(u64::MAX));
+    }
+
+    #[test]
+    fn allow_rejects_anything_that_is_not_a_method_list() {
+        for bad in [
+            "GET\r\nSet-Cookie: a=b",
+            "GET HEAD",
+            "GET,,POST",
+            "GÉT",
+            "GET\n",
+        ] {
+            assert!(bad.allow_header().is_none(), "{bad:?}");
+        }
+        assert_eq!("".allow_header().unwrap(), "");
+        assert_eq!(" GET , HEAD ".allow_header().unwrap(), "GET, HEAD");
+        let custom = Method::from_bytes(b"PURGE").unwrap();
+        assert_eq!([Method::GET, custom].allow_header().unwrap(), "GET, PURGE");
+    }
+}

@@ -1,0 +1,57 @@
+//! HTTP status codes.
+//!
+//! HTTP status codes are three-digit numbers returned by the server to indicate the outcome of a request.
+//! These codes help you understand how the server processed your request and whether any issues occurred.
+//!
+//! This crate turns an application's error type into correct HTTP error responses:
+//!
+//! - [`Status`]: the catalog of the documented status codes, with their descriptions, uses
+//!   and example responses.
+//! - [`Problem`]: the response body, an RFC 9457 Problem Details object
+//!   (`application/problem+json`).
+//! - [`ApiStatus`]: the trait an error type implements, and, with the default `derive`
+//!   feature, `#[derive(ApiStatus)]` to implement it.
+//! - [`ApiStatus::response`]: the whole response as an [`http::Response`].
+//!
+//! ```
+//! use status_core::{ApiStatus, Status};
+//!
+//! # #[cfg(feature = "derive")] {
+//! #[derive(Debug, ApiStatus)]
+//! enum ApiError {
+//!     #[status(404, message = "user {id} not found")]
+//!     UserNotFound { id: u64 },
+//!     #[status(429)]
+//!     RateLimited,
+//! }
+//!
+//! let err = ApiError::UserNotFound { id: 42 };
+//! assert_eq!(err.status(), Status::NotFound.to_http());
+//! assert_eq!(err.detail(), "user 42 not found");
+//! assert_eq!(ApiError::RateLimited.code(), "rate_limited");
+//! # }
+//! ```
+//!
+//! # Features
+//! - `derive` (default): re-exports `#[derive(ApiStatus)]` from `status-derive`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod api_status;
+mod catalog;
+mod frameworks;
+mod headers;
+mod problem;
+
+pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
+pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
+pub use headers::{AllowMethods, RetryAfter};
+pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
+
+/// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.
+#[cfg(feature = "derive")]
+pub use status_derive::ApiStatus;
+
+/// What `#[derive(ApiStatus)]` expands to refers to; not a public API.
+#[doc(hidden)]
+pub mod __private;

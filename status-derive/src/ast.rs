@@ -1,0 +1,308 @@
+//! The input as the macro sees it: the type, its variants and fields, with attributes parsed.
+
+use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, LitStr, Member, Type};
+
+use crate::attr::{self, Attrs, FieldAttrs, Level};
+use crate::ctxt::Ctxt;
+use crate::template::Template;
+
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a Generics,
+    pub is_enum: bool,
+    /// Type-level keys: the default status, `crate`, `display`.
+    pub attrs: Attrs,
+    /// The enum's variants; a struct is one variant named after the type.
+    pub variants: Vec<Variant<'a>>,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    /// The variant's keys; a struct's are its type-level ones.
+    pub attrs: Attrs,
+    pub fields: Vec<Field<'a>>,
+    /// `#[cfg(...)]` attributes, copied onto everything generated for the variant.
+    pub cfgs: Vec<&'a Attribute>,
+    /// The first paragraph of the doc comment.
+    pub doc: Option<String>,
+    /// thiserror's `#[error("...")]`, documentation for variants that take `display`.
+    pub error_message: Option<LitStr>,
+    /// The parsed `message`, if it parsed.
+    pub template: Option<Template>,
+}
+
+pub struct Field<'a> {
+    pub member: Member,
+    pub ty: &'a Type,
+    pub attrs: FieldAttrs,
+}
+
+impl<'a> Input<'a> {
+    /// Reads `input`; what cannot be read is reported to `cx`, and `None` means nothing could be.
+    pub fn from_syn(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        match &input.data {
+            Data::Enum(data) => {
+                let attrs = attr::parse_attrs(cx, &input.attrs, Level::Enum);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| Variant::from_syn(cx, &v.ident, &v.attrs, &v.fields, Level::Variant))
+                    .collect();
+                Some(Input {
+                    ident: &input.ident,
+                    generics: &input.generics,
+                    is_enum: true,
+                    attrs,
+                    variants,
+                })
+            }
+            Data::Struct(data) => {
+                let variant =
+                    Variant::from_syn(cx, &input.ident, &input.attrs, &data.fields, Level::Struct);
+                Some(Input {
+                    ident: &input.ident,
+                    generics: &input.generics,
+                    is_enum: false,
+                    attrs: variant.attrs.clone(),
+                    variants: vec![variant],
+                })
+            }
+            Data::Union(data) => {
+                cx.error_spanned(
+                    &data.union_token,
+                    "#[derive(ApiStatus)] does not support unions: which field is set is not known; use an enum",
+                );
+                None
+            }
+        }
+    }
+}
+
+impl<'a> Variant<'a> {
+    fn from_syn(
+        cx: &mut Ctxt,
+        ident: &'a Ident,
+        attrs: &'a [Attribute],
+        fields: &'a Fields,
+        level: Level,
+    ) -> Self {
+        let parsed = attr::parse_attrs(cx, attrs, level);
+        let template = parsed
+            .message
+            .as_ref()
+            .and_then(|lit| match Template::parse(lit) {
+                Ok(template) => Some(template),
+                Err(err) => {
+                    cx.push(err);
+                    None
+                }
+            });
+        let fields = fields
+            .iter()
+            .enumerate()
+            .map(|(index, field)| Field {
+                member: match &field.ident {
+                    Some(ident) => Member::Named(ident.clone()),
+                    None => Member::Unnamed(index.into()),
+                },
+                ty: &field.ty,
+                attrs: attr::parse_field_attrs(cx, &field.attrs),
+            })
+            .collect();
+        Variant {
+            ident,
+            attrs: parsed,
+            fields,
+            cfgs: attrs.iter().filter(|a| a.path().is_ident("cfg")).collect(),
+            doc: doc_paragraph(attrs),
+            error_message: error_message(attrs),
+            template,
+        }
+    }
+}
+
+/// The first paragraph of the doc comment, its lines joined by spaces.
+fn doc_paragraph(attrs: &[Attribute]) -> Option<String> {
+    let mut lines = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        let syn::Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        for line in text.value().lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                if !lines.is_empty() {
+                    return Some(lines.join(" "));
+                }
+            } else {
+                lines.push(line.to_owned());
+            }
+        }
+    }
+    (!lines.is_empty()).then(|| lines.join(" "))
+}
+
+/// The literal of thiserror's `#[error("...")]`, when it is a plain literal.
+fn error_message(attrs: &[Attribute]) -> Option<LitStr> {
+    let attr = attrs.iter().find(|a| a.path().is_ident("error"))?;
+    let syn::Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    syn::parse2::<LitStr>(list.tokens.clone()).ok()
+}
+
+/// The codes `status-core`'s catalog documents; others need a description.
+pub const DOCUMENTED: [u16; 10] = [200, 400, 401, 403, 404, 405, 429, 500, 502, 503];
+
+/// Where the detail of an occurrence comes from.
+pub enum DetailSource<'t> {
+    /// The same text every time, kept in the table.
+    Static,
+    /// The `message` template, with fields.
+    Template(&'t Template),
+    /// The type's `Display` impl.
+    Display,
+}
+
+impl Input<'_> {
+    /// The path to `status-core`: `crate = "..."` or `::status_core`.
+    pub fn krate(&self) -> syn::Path {
+        self.attrs
+            .krate
+            .as_ref()
+            .and_then(|lit| lit.parse().ok())
+            .unwrap_or_else(|| syn::parse_quote!(::status_core))
+    }
+}
+
+impl Variant<'_> {
+    /// The status literal that applies: the variant's own, else the enum's default.
+    pub fn status_lit<'s>(&'s self, input: &'s Input) -> Option<&'s syn::LitInt> {
+        self.attrs.status.as_ref().or(input.attrs.status.as_ref())
+    }
+
+    /// The status code, once `valid` has accepted the literal.
+    pub fn status(&self, input: &Input) -> Option<u16> {
+        self.status_lit(input)?.base10_parse().ok()
+    }
+
+    pub fn is_transparent(&self) -> bool {
+        self.attrs.transparent.is_some()
+    }
+
+    /// Whether the detail may show fields: on 4xx always, on 5xx only with `expose`.
+    pub fn may_show_fields(&self, input: &Input) -> bool {
+        self.status(input).is_some_and(|s| s < 500) || self.attrs.expose.is_some()
+    }
+
+    pub fn detail_source(&self, input: &Input) -> DetailSource<'_> {
+        if let Some(template) = &self.template {
+            return if template.has_fields() {
+                DetailSource::Template(template)
+            } else {
+                DetailSource::Static
+            };
+        }
+        let enum_display =
+            input.attrs.display.is_some() && input.is_enum && self.may_show_fields(input);
+        if self.attrs.display.is_some() || enum_display {
+            DetailSource::Display
+        } else {
+            DetailSource::Static
+        }
+    }
+
+    /// The machine-readable code: `code = "..."`, else the name in snake case.
+    pub fn code(&self) -> String {
+        match &self.attrs.code {
+            Some(code) => code.value(),
+            None => snake_case(&self.ident.to_string()),
+        }
+    }
+
+    /// The description the table carries; `None` leaves it to the catalog.
+    pub fn description(&self) -> Option<String> {
+        self.attrs
+            .description
+            .as_ref()
+            .map(LitStr::value)
+            .or_else(|| self.doc.clone())
+    }
+
+    /// The message as documentation shows it.
+    pub fn doc_message(&self, input: &Input) -> Option<String> {
+        match self.detail_source(input) {
+            DetailSource::Display => self
+                .error_message
+                .as_ref()
+                .and_then(|lit| Template::parse(lit).ok())
+                .map(|t| t.doc_text()),
+            _ => self.template.as_ref().map(Template::doc_text),
+        }
+    }
+
+    pub fn retry_after_field(&self) -> Option<&Field<'_>> {
+        self.fields.iter().find(|f| f.attrs.retry_after.is_some())
+    }
+
+    pub fn allow_field(&self) -> Option<&Field<'_>> {
+        self.fields.iter().find(|f| f.attrs.allow.is_some())
+    }
+}
+
+impl Field<'_> {
+    /// The extension member's name: `extension = "..."`, else the field's name.
+    pub fn extension_name(&self) -> Option<String> {
+        let extension = self.attrs.extension.as_ref()?;
+        match (&extension.name, &self.member) {
+            (Some(name), _) => Some(name.value()),
+            (None, Member::Named(ident)) => {
+                Some(ident.to_string().trim_start_matches("r#").to_owned())
+            }
+            (None, Member::Unnamed(_)) => None,
+        }
+    }
+}
+
+/// `UserNotFound` -> `user_not_found`, `HTTPError` -> `http_error`.
+pub fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let after_lower =
+                i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
+            let acronym_end = i > 0
+                && chars[i - 1].is_uppercase()
+                && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if (after_lower || acronym_end) && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn snake_case_handles_acronyms_and_digits() {
+        assert_eq!(snake_case("UserNotFound"), "user_not_found");
+        assert_eq!(snake_case("HTTPError"), "http_error");
+        assert_eq!(snake_case("Oauth2Failed"), "oauth2_failed");
+        assert_eq!(snake_case("Db"), "db");
+        assert_eq!(snake_case("IOError"), "io_error");
+    }
+}

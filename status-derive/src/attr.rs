@@ -1,0 +1,432 @@
+//! Parsing `#[status(...)]` into plain data. Only the syntax is judged here; `valid.rs` owns
+//! every rule about what the data may say.
+
+use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::spanned::Spanned;
+use syn::{Attribute, Ident, Lit, LitInt, LitStr, Token};
+
+use crate::ctxt::Ctxt;
+
+/// Where an attribute stands; each place accepts its own keys.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Enum,
+    Struct,
+    Variant,
+    Field,
+}
+
+const ENUM_KEYS: &[&str] = &["crate", "display"];
+const VARIANT_KEYS: &[&str] = &[
+    "transparent",
+    "message",
+    "display",
+    "code",
+    "description",
+    "expose",
+    "www_authenticate",
+    "allow",
+    "retry_after",
+];
+const STRUCT_KEYS: &[&str] = &[
+    "transparent",
+    "message",
+    "display",
+    "code",
+    "description",
+    "expose",
+    "www_authenticate",
+    "allow",
+    "retry_after",
+    "crate",
+];
+const FIELD_KEYS: &[&str] = &["extension", "retry_after", "allow"];
+
+impl Level {
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            Level::Enum => ENUM_KEYS,
+            Level::Struct => STRUCT_KEYS,
+            Level::Variant => VARIANT_KEYS,
+            Level::Field => FIELD_KEYS,
+        }
+    }
+
+    fn takes_status(self) -> bool {
+        self != Level::Field
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Level::Enum => "the enum",
+            Level::Struct => "the struct",
+            Level::Variant => "a variant",
+            Level::Field => "a field",
+        }
+    }
+}
+
+/// The keys of a type- or variant-level `#[status(...)]`, as written.
+#[derive(Default, Clone)]
+pub struct Attrs {
+    /// The first `#[status]` attribute, to point at when a key is missing.
+    pub span: Option<Span>,
+    pub status: Option<LitInt>,
+    pub transparent: Option<Ident>,
+    pub message: Option<LitStr>,
+    pub display: Option<Ident>,
+    pub code: Option<LitStr>,
+    pub description: Option<LitStr>,
+    pub expose: Option<Ident>,
+    pub krate: Option<LitStr>,
+    pub www_authenticate: Option<LitStr>,
+    pub allow: Option<LitStr>,
+    pub retry_after: Option<LitInt>,
+    /// Every key written, in order, for rules about combinations.
+    pub keys: Vec<Ident>,
+}
+
+/// The keys of a field-level `#[status(...)]`, as written.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub extension: Option<Extension>,
+    pub retry_after: Option<Ident>,
+    pub allow: Option<Ident>,
+}
+
+pub struct Extension {
+    pub key: Ident,
+    pub name: Option<LitStr>,
+}
+
+/// Parses every `#[status(...)]` among `attrs` at `level`.
+pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
+    let mut out = Attrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("status")) {
+        if out.span.is_some() {
+            cx.error_spanned(
+                attr,
+                "duplicate #[status] attribute; put every key in one: #[status(404, code = \"...\")]",
+            );
+            continue;
+        }
+        out.span = Some(attr.span());
+        parse_one(cx, attr, level, &mut |cx, item| match item {
+            Item::Status(lit) => set(cx, &mut out.status, lit, "the status code"),
+            Item::Flag(key) => {
+                out.keys.push(key.clone());
+                match key.to_string().as_str() {
+                    "transparent" => set(cx, &mut out.transparent, key, "`transparent`"),
+                    "display" => set(cx, &mut out.display, key, "`display`"),
+                    "expose" => set(cx, &mut out.expose, key, "`expose`"),
+                    _ => cx.error_spanned(&key, format!("`{key}` needs a value: `{key} = ...`")),
+                }
+            }
+            Item::Value(key, value) => {
+                out.keys.push(key.clone());
+                let name = key.to_string();
+                match name.as_str() {
+                    "message" => set_str(cx, &mut out.message, &key, value),
+                    "code" => set_str(cx, &mut out.code, &key, value),
+                    "description" => set_str(cx, &mut out.description, &key, value),
+                    "crate" => set_str(cx, &mut out.krate, &key, value),
+                    "www_authenticate" => set_str(cx, &mut out.www_authenticate, &key, value),
+                    "allow" => set_str(cx, &mut out.allow, &key, value),
+                    "retry_after" => match value {
+                        Lit::Int(lit) => set(cx, &mut out.retry_after, lit, "`retry_after`"),
+                        other => cx.error_spanned(
+                            &other,
+                            "`retry_after` takes whole seconds as an integer: `retry_after = 30`",
+                        ),
+                    },
+                    _ => cx.error_spanned(
+                        &key,
+                        format!("`{key}` is a flag and takes no value: write `{key}` alone"),
+                    ),
+                }
+            }
+        });
+    }
+    out
+}
+
+/// Parses every `#[status(...)]` on a field.
+pub fn parse_field_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    let mut seen = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("status")) {
+        if std::mem::replace(&mut seen, true) {
+            cx.error_spanned(
+                attr,
+                "duplicate #[status] attribute; put every key in one: #[status(extension, retry_after)]",
+            );
+            continue;
+        }
+        parse_one(cx, attr, Level::Field, &mut |cx, item| match item {
+            Item::Status(lit) => cx.error_spanned(
+                &lit,
+                "a field takes no status; put `#[status(...)]` with the code on the variant",
+            ),
+            Item::Flag(key) => match key.to_string().as_str() {
+                "extension" => set_extension(cx, &mut out.extension, key, None),
+                "retry_after" => set(cx, &mut out.retry_after, key, "`retry_after`"),
+                _ => set(cx, &mut out.allow, key, "`allow`"),
+            },
+            Item::Value(key, value) => match (key.to_string().as_str(), value) {
+                ("extension", Lit::Str(name)) => {
+                    set_extension(cx, &mut out.extension, key, Some(name));
+                }
+                ("extension", other) => cx.error_spanned(
+                    &other,
+                    "the extension's name is a string: `extension = \"retry_after_seconds\"`",
+                ),
+                _ => cx.error_spanned(
+                    &key,
+                    format!("`{key}` on a field is a flag: write `#[status({key})]`"),
+                ),
+            },
+        });
+    }
+    out
+}
+
+enum Item {
+    Status(LitInt),
+    Flag(Ident),
+    Value(Ident, Lit),
+}
+
+/// Splits one attribute into items, reporting unknown keys and bad syntax, and calls `each`
+/// for every item that makes sense at `level`.
+fn parse_one(cx: &mut Ctxt, attr: &Attribute, level: Level, each: &mut dyn FnMut(&mut Ctxt, Item)) {
+    let list = match &attr.meta {
+        syn::Meta::List(list) => list,
+        other => {
+            let example = if level == Level::Field {
+                "#[status(extension)]"
+            } else {
+                "#[status(404)]"
+            };
+            cx.error_spanned(other, format!("expected a list of keys, like `{example}`"));
+            return;
+        }
+    };
+    if list.tokens.is_empty() {
+        let example = if level == Level::Field {
+            "#[status(extension)]"
+        } else {
+            "#[status(404)]"
+        };
+        cx.error_spanned(
+            list,
+            format!("empty #[status()]; write the keys, like `{example}`"),
+        );
+        return;
+    }
+    let mut items = Vec::new();
+    let parser = |input: ParseStream| {
+        while !input.is_empty() {
+            items.push(parse_item(input, level)?);
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(())
+    };
+    if let Err(err) = parser.parse2(list.tokens.clone()) {
+        cx.push(err);
+    }
+    for item in items {
+        match item {
+            Ok(item) => each(cx, item),
+            Err(err) => cx.push(err),
+        }
+    }
+}
+
+/// One item; `Ok(Err(_))` is a mistake that does not stop the rest of the list being read.
+fn parse_item(input: ParseStream, level: Level) -> syn::Result<syn::Result<Item>> {
+    if input.peek(Lit) {
+        let lit: Lit = input.parse()?;
+        return Ok(match lit {
+            Lit::Int(int) => Ok(Item::Status(int)),
+            Lit::Str(s) if level.takes_status() && s.value().trim().parse::<u16>().is_ok() => {
+                Err(syn::Error::new(
+                    s.span(),
+                    format!(
+                        "the status is an integer, not a string: write `{}`",
+                        s.value().trim()
+                    ),
+                ))
+            }
+            other if level.takes_status() => Err(syn::Error::new(
+                other.span(),
+                "the status must be an integer literal, like `#[status(404)]`",
+            )),
+            other => Err(syn::Error::new(
+                other.span(),
+                "expected a key, like `extension`",
+            )),
+        });
+    }
+    if !input.peek(Ident::peek_any) {
+        let bad: TokenStream = input.step(|cursor| {
+            let mut rest = *cursor;
+            let mut tokens = TokenStream::new();
+            while let Some((tt, next)) = rest.token_tree() {
+                if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                    break;
+                }
+                tokens.extend([tt]);
+                rest = next;
+            }
+            Ok((tokens, rest))
+        })?;
+        let hint = if level.takes_status() {
+            "expected a status code like `404` or a key like `code = \"...\"`"
+        } else {
+            "expected a key like `extension`"
+        };
+        return Ok(Err(syn::Error::new_spanned(bad, hint)));
+    }
+    let key = input.call(Ident::parse_any)?;
+    let path_follows = input.peek(Token![::]);
+    let value = if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        if input.peek(Lit) {
+            Some(input.parse::<Lit>()?)
+        } else {
+            let expr: syn::Expr = input.parse()?;
+            return Ok(Err(syn::Error::new_spanned(
+                expr,
+                format!(
+                    "`{key}` takes a literal, like `{key} = {}`",
+                    example_value(&key)
+                ),
+            )));
+        }
+    } else {
+        None
+    };
+    if path_follows {
+        let rest: syn::Path = input.parse().unwrap_or_else(|_| key.clone().into());
+        let mut whole = quote::quote!(#key);
+        whole.extend(quote::quote!(#rest));
+        return Ok(Err(syn::Error::new_spanned(
+            whole,
+            "the status must be an integer literal, like `#[status(404)]`; constants are not read",
+        )));
+    }
+    let name = key.to_string();
+    if !level.keys().contains(&name.as_str()) {
+        return Ok(Err(unknown_key(&key, level)));
+    }
+    Ok(Ok(match value {
+        Some(value) => Item::Value(key, value),
+        None => Item::Flag(key),
+    }))
+}
+
+fn example_value(key: &Ident) -> &'static str {
+    match key.to_string().as_str() {
+        "retry_after" => "30",
+        "crate" => "\"::my_api::status_core\"",
+        _ => "\"...\"",
+    }
+}
+
+fn unknown_key(key: &Ident, level: Level) -> syn::Error {
+    let name = key.to_string();
+    let elsewhere = [Level::Enum, Level::Variant, Level::Field]
+        .into_iter()
+        .find(|other| *other != level && other.keys().contains(&name.as_str()));
+    let message = if let Some(other) = elsewhere {
+        format!("`{name}` goes on {}, not on {}", other.name(), level.name())
+    } else if let Some(best) = closest(&name, level.keys()) {
+        format!("unknown key `{name}`; did you mean `{best}`?")
+    } else {
+        format!(
+            "unknown key `{name}`; {} takes: {}",
+            level.name(),
+            level
+                .keys()
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    syn::Error::new(key.span(), message)
+}
+
+/// The known key nearest to `name` by edit distance, if it is near enough to be a typo.
+fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+fn set<T: quote::ToTokens>(cx: &mut Ctxt, slot: &mut Option<T>, value: T, what: &str) {
+    if slot.is_some() {
+        cx.error_spanned(&value, format!("{what} is given twice; keep one"));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn set_str(cx: &mut Ctxt, slot: &mut Option<LitStr>, key: &Ident, value: Lit) {
+    match value {
+        Lit::Str(s) => set(cx, slot, s, &format!("`{key}`")),
+        other => cx.error_spanned(
+            &other,
+            format!(
+                "`{key}` takes a string literal: `{key} = {}`",
+                example_value(key)
+            ),
+        ),
+    }
+}
+
+fn set_extension(cx: &mut Ctxt, slot: &mut Option<Extension>, key: Ident, name: Option<LitStr>) {
+    if slot.is_some() {
+        cx.error_spanned(&key, "`extension` is given twice; keep one");
+    } else {
+        *slot = Some(Extension { key, name });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_suggest_the_nearest_key() {
+        assert_eq!(closest("mesage", VARIANT_KEYS), Some("message"));
+        assert_eq!(closest("retryafter", VARIANT_KEYS), Some("retry_after"));
+        assert_eq!(closest("descripton", VARIANT_KEYS), Some("description"));
+        assert_eq!(closest("zzz", VARIANT_KEYS), None);
+    }
+}

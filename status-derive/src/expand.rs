@@ -1,0 +1,439 @@
+//! Code generation from a validated input: a `match` per method and a constant table. All
+//! the logic that can be ordinary code lives in `status-core`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{Ident, Member};
+
+use crate::ast::{DetailSource, Field, Input, Variant};
+use crate::generics::Bounds;
+
+pub fn impl_api_status(input: &Input) -> TokenStream {
+    let krate = input.krate();
+    let p = quote!(#krate::__private);
+    let mut bounds = Bounds::new(input.generics);
+    add_bounds(input, &mut bounds, &p);
+    let table = table(input, &p);
+    let variant = variant_fn(input, &p);
+    let status = status_fn(input, &p);
+    let detail = write_detail_fn(input, &p);
+    let extensions = write_extensions_fn(input, &p);
+    let headers = write_headers_fn(input, &p);
+    wrap(
+        input,
+        &p,
+        bounds.where_clause().as_ref(),
+        &quote! {
+            #table
+            #variant
+            #status
+            #detail
+            #extensions
+            #headers
+        },
+    )
+}
+
+/// The impl emitted beside the errors, so that uses of the type do not fail as well.
+pub fn fallback(input: &Input) -> TokenStream {
+    let krate = input.krate();
+    let p = quote!(#krate::__private);
+    let name = input.ident.to_string();
+    wrap(
+        input,
+        &p,
+        input.generics.where_clause.as_ref(),
+        &quote! {
+            fn table() -> #p::Table where Self: ::core::marker::Sized {
+                #p::Table::new(#name, &[])
+            }
+            fn variant(&self) -> &'static #p::VariantInfo {
+                const { &#p::VariantInfo::new(#name, 500) }
+            }
+        },
+    )
+}
+
+fn wrap(
+    input: &Input,
+    p: &TokenStream,
+    where_clause: Option<&syn::WhereClause>,
+    body: &TokenStream,
+) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    // The framework impls are emitted by a macro of status-core, so that its features, not
+    // the derive, decide which frameworks get one (the orphan rule forbids doing it there).
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::ApiStatus for #ident #ty_generics #where_clause {
+            #body
+        }
+        #p::impl_frameworks! {
+            [#impl_generics] [#ident #ty_generics] [#where_clause]
+        }
+    }
+}
+
+fn add_bounds(input: &Input, bounds: &mut Bounds, p: &TokenStream) {
+    for variant in &input.variants {
+        if variant.is_transparent() {
+            for field in &variant.fields {
+                bounds.require(field.ty, &quote!(#p::ApiStatus));
+            }
+            continue;
+        }
+        match variant.detail_source(input) {
+            DetailSource::Template(template) => {
+                for (wanted, spec) in template.fields() {
+                    let Some(field) = field_for(variant, &wanted.to_string()) else {
+                        continue;
+                    };
+                    if spec.ends_with('?') {
+                        bounds.require(field.ty, &quote!(::core::fmt::Debug));
+                    } else {
+                        bounds.require(field.ty, &quote!(::core::fmt::Display));
+                    }
+                }
+            }
+            DetailSource::Display => {
+                let ident = input.ident;
+                let (_, ty_generics, _) = input.generics.split_for_impl();
+                bounds.require_self(&quote!(#ident #ty_generics), &quote!(::core::fmt::Display));
+            }
+            DetailSource::Static => {}
+        }
+        for field in &variant.fields {
+            if field.attrs.extension.is_some() {
+                bounds.require(field.ty, &quote!(#p::Serialize));
+            }
+            if field.attrs.retry_after.is_some() {
+                bounds.require(field.ty, &quote!(#p::RetryAfter));
+            }
+            if field.attrs.allow.is_some() {
+                bounds.require(field.ty, &quote!(#p::AllowMethods));
+            }
+        }
+    }
+}
+
+fn field_for<'v>(variant: &'v Variant<'v>, name: &str) -> Option<&'v Field<'v>> {
+    variant
+        .fields
+        .iter()
+        .find(|f| member_name(&f.member) == name)
+}
+
+fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+fn binding(member: &Member) -> Ident {
+    format_ident!("__field_{}", member_name(member))
+}
+
+/// `Self::Variant { a: __field_a, .. }` binding `fields`, or `Self { .. }` for a struct.
+fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
+    let path = if input.is_enum {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    } else {
+        quote!(Self)
+    };
+    let members = fields.iter().map(|f| &f.member);
+    let bindings = fields.iter().map(|f| binding(&f.member));
+    quote!(#path { #(#members: #bindings,)* .. })
+}
+
+fn cfgs<'v>(variant: &'v Variant) -> impl Iterator<Item = &'v syn::Attribute> {
+    variant.cfgs.iter().copied()
+}
+
+fn table(input: &Input, p: &TokenStream) -> TokenStream {
+    let name = input.ident.to_string();
+    let rows = input
+        .variants
+        .iter()
+        .filter(|v| !v.is_transparent())
+        .map(|v| {
+            let cfgs = cfgs(v);
+            let row = row(input, v, p);
+            quote!(#(#cfgs)* #row)
+        });
+    let forwards: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter(|v| v.is_transparent())
+        .filter_map(|v| {
+            let field = v.fields.first()?;
+            let cfgs = cfgs(v);
+            let name = v.ident.to_string();
+            let ty = field.ty;
+            Some(quote!(#(#cfgs)* #p::TransparentInfo::new(#name, <#ty as #p::ApiStatus>::table)))
+        })
+        .collect();
+    let with_transparent =
+        (!forwards.is_empty()).then(|| quote!(.with_transparent(const { &[#(#forwards),*] })));
+    quote! {
+        fn table() -> #p::Table where Self: ::core::marker::Sized {
+            #p::Table::new(#name, const { &[#(#rows),*] }) #with_transparent
+        }
+    }
+}
+
+fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
+    let name = variant.ident.to_string();
+    let status = variant.status(input).unwrap_or(500);
+    let code = variant.code();
+    let mut row = quote!(#p::VariantInfo::new(#name, #status).with_code(#code));
+    if let Some(description) = variant.description() {
+        row.extend(quote!(.with_description(#description)));
+    }
+    if let Some(message) = variant.doc_message(input) {
+        let shows_fields = !matches!(variant.detail_source(input), DetailSource::Static);
+        row.extend(quote!(.with_message(#message, #shows_fields)));
+    }
+    let mut headers = Vec::new();
+    if let Some(challenge) = &variant.attrs.www_authenticate {
+        headers.push(quote!(("www-authenticate", #challenge)));
+    }
+    if let Some(allow) = &variant.attrs.allow {
+        headers.push(quote!(("allow", #allow)));
+    }
+    if let Some(seconds) = &variant.attrs.retry_after {
+        let seconds = seconds.base10_digits();
+        headers.push(quote!(("retry-after", #seconds)));
+    }
+    if !headers.is_empty() {
+        row.extend(quote!(.with_headers(&[#(#headers),*])));
+    }
+    let extensions: Vec<String> = variant
+        .fields
+        .iter()
+        .filter_map(Field::extension_name)
+        .collect();
+    if !extensions.is_empty() {
+        row.extend(quote!(.with_extensions(&[#(#extensions),*])));
+    }
+    let mut field_headers = Vec::new();
+    if variant.retry_after_field().is_some() {
+        field_headers.push("retry-after");
+    }
+    if variant.allow_field().is_some() {
+        field_headers.push("allow");
+    }
+    if !field_headers.is_empty() {
+        row.extend(quote!(.with_field_headers(&[#(#field_headers),*])));
+    }
+    row
+}
+
+/// The index of each own variant's row, counting the rows that `#[cfg]` keeps before it.
+fn row_indices(input: &Input) -> Vec<Option<TokenStream>> {
+    let mut fixed = 0_usize;
+    let mut gated: Vec<TokenStream> = Vec::new();
+    input
+        .variants
+        .iter()
+        .map(|variant| {
+            if variant.is_transparent() {
+                return None;
+            }
+            let index = quote!(#fixed #(+ #gated)*);
+            if variant.cfgs.is_empty() {
+                fixed += 1;
+            } else {
+                let predicates = variant.cfgs.iter().filter_map(|attr| match &attr.meta {
+                    syn::Meta::List(list) => Some(&list.tokens),
+                    _ => None,
+                });
+                gated.push(quote!((::core::cfg!(all(#(#predicates),*)) as usize)));
+            }
+            Some(index)
+        })
+        .collect()
+}
+
+fn variant_fn(input: &Input, p: &TokenStream) -> TokenStream {
+    let arms = input
+        .variants
+        .iter()
+        .zip(row_indices(input))
+        .map(|(v, index)| {
+            let cfgs = cfgs(v);
+            match (index, v.fields.first()) {
+                (Some(index), _) => {
+                    let pat = pattern(input, v, &[]);
+                    quote!(#(#cfgs)* #pat => &<Self as #p::ApiStatus>::table().variants()[#index],)
+                }
+                (None, Some(inner)) => {
+                    forward(input, v, inner, &quote!(#p::ApiStatus::variant(__inner)))
+                }
+                (None, None) => TokenStream::new(),
+            }
+        });
+    quote! {
+        fn variant(&self) -> &'static #p::VariantInfo {
+            match self { #(#arms)* }
+        }
+    }
+}
+
+fn forward(input: &Input, variant: &Variant, inner: &Field, call: &TokenStream) -> TokenStream {
+    let cfgs = cfgs(variant);
+    let pat = pattern(input, variant, &[inner]);
+    let binding = binding(&inner.member);
+    quote!(#(#cfgs)* #pat => { let __inner = #binding; #call })
+}
+
+fn status_fn(input: &Input, p: &TokenStream) -> TokenStream {
+    let arms = input.variants.iter().map(|v| {
+        if let Some(inner) = v.fields.first().filter(|_| v.is_transparent()) {
+            return forward(input, v, inner, &quote!(#p::ApiStatus::status(__inner)));
+        }
+        let cfgs = cfgs(v);
+        let pat = pattern(input, v, &[]);
+        let status = v.status(input).unwrap_or(500);
+        quote!(#(#cfgs)* #pat => const { #p::status(#status) },)
+    });
+    quote! {
+        #[allow(clippy::match_same_arms)]
+        fn status(&self) -> #p::StatusCode {
+            match self { #(#arms)* }
+        }
+    }
+}
+
+/// A method whose arms are `arm(variant)` for the variants that need one, and the trait's
+/// default for the rest; `None` when no variant needs one, so the default stands.
+fn partial_match(
+    input: &Input,
+    signature: &TokenStream,
+    forward_call: &TokenStream,
+    default: &TokenStream,
+    arm: impl Fn(&Variant) -> Option<TokenStream>,
+) -> TokenStream {
+    let mut covered = 0;
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let arm = match v.fields.first().filter(|_| v.is_transparent()) {
+                Some(inner) => Some(forward(input, v, inner, forward_call)),
+                None => arm(v),
+            };
+            covered += usize::from(arm.is_some());
+            arm
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let rest = (covered < input.variants.len()).then(|| quote!(_ => #default,));
+    quote! {
+        #signature {
+            match self { #(#arms)* #rest }
+        }
+    }
+}
+
+fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
+    partial_match(
+        input,
+        &quote!(fn write_detail(&self, __out: &mut dyn #p::FmtWrite) -> #p::FmtResult),
+        &quote!(#p::ApiStatus::write_detail(__inner, __out)),
+        &quote!(#p::FmtWrite::write_str(__out, #p::ApiStatus::variant(self).detail())),
+        |v| {
+            let cfgs = cfgs(v);
+            match v.detail_source(input) {
+                DetailSource::Template(template) => {
+                    let fields: Vec<&Field> = template
+                        .fields()
+                        .filter_map(|(f, _)| field_for(v, &f.to_string()))
+                        .collect();
+                    let mut bound: Vec<&Field> = Vec::new();
+                    for field in &fields {
+                        if !bound.iter().any(|b| b.member == field.member) {
+                            bound.push(field);
+                        }
+                    }
+                    let pat = pattern(input, v, &bound);
+                    let args: Vec<TokenStream> = fields
+                        .iter()
+                        .map(|f| {
+                            let b = binding(&f.member);
+                            quote!(#b)
+                        })
+                        .collect();
+                    let format_args = template.format_args(&args);
+                    Some(quote!(#(#cfgs)* #pat => #p::FmtWrite::write_fmt(__out, #format_args),))
+                }
+                DetailSource::Display => {
+                    let pat = pattern(input, v, &[]);
+                    Some(
+                        quote!(#(#cfgs)* #pat => #p::FmtWrite::write_fmt(__out, ::core::format_args!("{}", self)),),
+                    )
+                }
+                DetailSource::Static => None,
+            }
+        },
+    )
+}
+
+fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
+    partial_match(
+        input,
+        &quote!(fn write_extensions(&self, __problem: &mut #p::Problem)),
+        &quote!(#p::ApiStatus::write_extensions(__inner, __problem)),
+        &quote!({}),
+        |v| {
+            let fields: Vec<&Field> = v
+                .fields
+                .iter()
+                .filter(|f| f.attrs.extension.is_some())
+                .collect();
+            if fields.is_empty() {
+                return None;
+            }
+            let cfgs = cfgs(v);
+            let pat = pattern(input, v, &fields);
+            let inserts = fields.iter().filter_map(|f| {
+                let name = f.extension_name()?;
+                let b = binding(&f.member);
+                Some(quote!(#p::extension(__problem, #name, #b);))
+            });
+            Some(quote!(#(#cfgs)* #pat => { #(#inserts)* }))
+        },
+    )
+}
+
+fn write_headers_fn(input: &Input, p: &TokenStream) -> TokenStream {
+    partial_match(
+        input,
+        &quote!(fn write_headers(&self, __headers: &mut #p::HeaderMap)),
+        &quote!(#p::ApiStatus::write_headers(__inner, __headers)),
+        &quote!({}),
+        |v| {
+            let retry_after = v.retry_after_field();
+            let allow = v.allow_field();
+            if retry_after.is_none() && allow.is_none() {
+                return None;
+            }
+            let fields: Vec<&Field> = retry_after.into_iter().chain(allow).collect();
+            let cfgs = cfgs(v);
+            let pat = pattern(input, v, &fields);
+            let retry_after = retry_after.map(|f| {
+                let b = binding(&f.member);
+                quote!(#p::retry_after(__headers, #b);)
+            });
+            let allow = allow.map(|f| {
+                let b = binding(&f.member);
+                quote!(#p::allow(__headers, #b);)
+            });
+            Some(quote!(#(#cfgs)* #pat => { #retry_after #allow }))
+        },
+    )
+}

@@ -1,0 +1,473 @@
+//! Every rule that can reject an input, one function per rule, each pointing at the token to
+//! change and saying what to write instead.
+
+use std::collections::BTreeMap;
+
+use syn::{LitInt, Member, Type};
+
+use crate::ast::{Field, Input, Variant, DOCUMENTED};
+use crate::ctxt::Ctxt;
+use crate::template::FieldRef;
+
+const RESERVED_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+
+pub fn check(cx: &mut Ctxt, input: &Input) {
+    not_empty(cx, input);
+    if let Some(lit) = &input.attrs.status {
+        status_literal(cx, lit);
+    }
+    for variant in &input.variants {
+        if variant.is_transparent() {
+            transparent(cx, variant);
+            continue;
+        }
+        let Some(lit) = variant.status_lit(input) else {
+            has_status(cx, input, variant);
+            continue;
+        };
+        // The enum's default was checked once above; checking it again would repeat its errors.
+        if variant.attrs.status.is_some() && !status_literal(cx, lit) {
+            continue;
+        }
+        let Some(status) = variant.status(input) else {
+            continue;
+        };
+        documented_or_described(cx, input, variant, lit, status);
+        message_or_display(cx, variant);
+        template_fields(cx, variant);
+        server_errors_hide_fields(cx, input, variant, status);
+        expose_only_on_server_errors(cx, variant, status);
+        www_authenticate(cx, variant, lit, status);
+        allow(cx, variant, lit, status);
+        retry_after(cx, variant, status);
+        for field in &variant.fields {
+            extension(cx, field);
+        }
+    }
+    unique_codes(cx, input);
+}
+
+fn not_empty(cx: &mut Ctxt, input: &Input) {
+    if input.is_enum && input.variants.is_empty() {
+        cx.error_spanned(
+            input.ident,
+            "an empty enum has no values to respond with; add a variant such as `#[status(404)] NotFound`",
+        );
+    }
+}
+
+/// The literal is an error status in `400..=599`; returns whether it is.
+fn status_literal(cx: &mut Ctxt, lit: &LitInt) -> bool {
+    let Ok(status) = lit.base10_parse::<u16>() else {
+        cx.error_spanned(
+            lit,
+            format!("`{lit}` is not a status code; write a number in 400..=599, like `404`"),
+        );
+        return false;
+    };
+    if !(100..=599).contains(&status) {
+        cx.error_spanned(
+            lit,
+            format!("status {status} is outside 100..=599; HTTP status codes have three digits"),
+        );
+        return false;
+    }
+    if status < 400 {
+        cx.error_spanned(
+            lit,
+            format!("status {status} is not an error; #[derive(ApiStatus)] maps errors, so use a 4xx or 5xx status"),
+        );
+        return false;
+    }
+    true
+}
+
+fn has_status(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    let default = if input.is_enum {
+        ", or a default for every variant on the enum: `#[status(500)]`"
+    } else {
+        ""
+    };
+    cx.error_spanned(
+        variant.ident,
+        format!(
+            "`{}` has no status; add `#[status(404)]` (or the code it answers with){default}",
+            variant.ident
+        ),
+    );
+}
+
+fn transparent(cx: &mut Ctxt, variant: &Variant) {
+    let Some(key) = &variant.attrs.transparent else {
+        return;
+    };
+    if variant.fields.len() != 1 {
+        cx.error_spanned(
+            key,
+            format!(
+                "`transparent` forwards to exactly one field, and `{}` has {}; give it one field whose type implements ApiStatus",
+                variant.ident,
+                variant.fields.len()
+            ),
+        );
+    }
+    if let Some(lit) = &variant.attrs.status {
+        cx.error_spanned(
+            lit,
+            "`transparent` takes the status from the field; remove the status code",
+        );
+    }
+    for other in variant.attrs.keys.iter().filter(|k| *k != "transparent") {
+        cx.error_spanned(
+            other,
+            format!("`transparent` forwards everything to the field; remove `{other}`"),
+        );
+    }
+    for field in &variant.fields {
+        let attrs = &field.attrs;
+        let marked = attrs
+            .extension
+            .as_ref()
+            .map(|e| &e.key)
+            .or(attrs.retry_after.as_ref())
+            .or(attrs.allow.as_ref());
+        if let Some(key) = marked {
+            cx.error_spanned(
+                key,
+                format!("the field of a transparent variant answers for itself; remove `{key}`"),
+            );
+        }
+    }
+}
+
+fn documented_or_described(
+    cx: &mut Ctxt,
+    input: &Input,
+    variant: &Variant,
+    lit: &LitInt,
+    status: u16,
+) {
+    if DOCUMENTED.contains(&status) || variant.description().is_some() {
+        return;
+    }
+    let documented = DOCUMENTED.map(|c| c.to_string()).join(", ");
+    let message = format!(
+        "{status} is not in the documented catalog ({documented}); describe it with `description = \"...\"` or a doc comment on `{}`",
+        variant.ident
+    );
+    if variant.attrs.status.is_some() || !input.is_enum {
+        cx.error_spanned(lit, message);
+    } else {
+        cx.error_spanned(variant.ident, message);
+    }
+}
+
+fn message_or_display(cx: &mut Ctxt, variant: &Variant) {
+    if let (Some(_), Some(display)) = (&variant.attrs.message, &variant.attrs.display) {
+        cx.error_spanned(
+            display,
+            "choose one: `message` writes the detail from a template, `display` from the Display impl",
+        );
+    }
+}
+
+fn template_fields(cx: &mut Ctxt, variant: &Variant) {
+    let Some(template) = &variant.template else {
+        return;
+    };
+    for (field, _) in template.fields() {
+        if find_field(variant, field).is_none() {
+            cx.error_spanned(&template.lit, missing_field(variant, field));
+        }
+    }
+}
+
+fn find_field<'v>(variant: &'v Variant<'v>, wanted: &FieldRef) -> Option<&'v Field<'v>> {
+    variant
+        .fields
+        .iter()
+        .find(|field| match (&field.member, wanted) {
+            (Member::Named(ident), FieldRef::Named(name)) => {
+                *ident == name || *ident == format!("r#{name}")
+            }
+            (Member::Unnamed(index), FieldRef::Index(i)) => index.index as usize == *i,
+            _ => false,
+        })
+}
+
+fn missing_field(variant: &Variant, wanted: &FieldRef) -> String {
+    let names: Vec<String> = variant
+        .fields
+        .iter()
+        .map(|f| match &f.member {
+            Member::Named(ident) => format!("`{{{ident}}}`"),
+            Member::Unnamed(index) => format!("`{{{}}}`", index.index),
+        })
+        .collect();
+    let what = match wanted {
+        FieldRef::Index(i) => format!("the message names field `{{{i}}}`, out of range:"),
+        FieldRef::Named(name) => format!("the message names `{{{name}}}`, but"),
+    };
+    if names.is_empty() {
+        format!("{what} `{}` has no fields", variant.ident)
+    } else {
+        format!(
+            "{what} `{}` has {}; use one of those",
+            variant.ident,
+            names.join(", ")
+        )
+    }
+}
+
+fn server_errors_hide_fields(cx: &mut Ctxt, input: &Input, variant: &Variant, status: u16) {
+    if status < 500 || variant.may_show_fields(input) {
+        return;
+    }
+    if let Some(template) = variant.template.as_ref().filter(|t| t.has_fields()) {
+        cx.error_spanned(
+            &template.lit,
+            format!(
+                "a {status} detail goes to the client, and field values can leak internals; add `expose` if they are safe to show, or drop them from the message"
+            ),
+        );
+    }
+    if let Some(display) = &variant.attrs.display {
+        cx.error_spanned(
+            display,
+            format!(
+                "a {status} detail goes to the client, and Display of an inner error can leak internals; add `expose` if it is safe to show, or remove `display`"
+            ),
+        );
+    }
+}
+
+fn expose_only_on_server_errors(cx: &mut Ctxt, variant: &Variant, status: u16) {
+    if let Some(expose) = variant.attrs.expose.as_ref().filter(|_| status < 500) {
+        cx.error_spanned(expose, format!("`expose` opts a 5xx detail in to showing fields; a {status} shows them already, remove it"));
+    }
+}
+
+fn www_authenticate(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
+    match (&variant.attrs.www_authenticate, status) {
+        (None, 401) => cx.error_spanned(
+            lit,
+            "a 401 response must carry a challenge (RFC 9110 section 15.5.2): add `www_authenticate = \"Bearer\"`",
+        ),
+        (Some(value), 401) => header_value(cx, value),
+        (Some(value), _) => cx.error_spanned(
+            value,
+            format!("WWW-Authenticate goes with 401 (RFC 9110 section 11.6.1), not {status}; remove it"),
+        ),
+        (None, _) => {}
+    }
+}
+
+fn allow(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
+    let field = variant.allow_field();
+    match (&variant.attrs.allow, field, status) {
+        (None, None, 405) => cx.error_spanned(
+            lit,
+            "a 405 response must list the allowed methods (RFC 9110 section 15.5.6): add `allow = \"GET, HEAD\"` or mark a field `#[status(allow)]`",
+        ),
+        (Some(value), None, 405) => {
+            let bad = value.value().split(',').map(str::trim).find(|m| m.is_empty() || !m.bytes().all(is_tchar)).map(str::to_owned);
+            if let Some(bad) = bad {
+                cx.error_spanned(value, format!("`{bad}` is not a method; list methods separated by commas, like `allow = \"GET, HEAD\"`"));
+            }
+        }
+        (Some(value), Some(_), 405) => {
+            cx.error_spanned(value, "`allow` is given both here and by a field; keep one");
+        }
+        (Some(value), _, _) => cx.error_spanned(value, format!("Allow goes with 405 (RFC 9110 section 10.2.1), not {status}; remove it")),
+        (None, Some(field), _) if status != 405 => {
+            let key = field.attrs.allow.as_ref().map_or_else(|| field.ty as &dyn quote::ToTokens, |k| k as &dyn quote::ToTokens);
+            cx.error_spanned(key, format!("Allow goes with 405 (RFC 9110 section 10.2.1), not {status}; remove it"));
+        }
+        _ => {}
+    }
+    if variant
+        .fields
+        .iter()
+        .filter(|f| f.attrs.allow.is_some())
+        .count()
+        > 1
+    {
+        if let Some(second) = variant
+            .fields
+            .iter()
+            .filter_map(|f| f.attrs.allow.as_ref())
+            .nth(1)
+        {
+            cx.error_spanned(
+                second,
+                "only one field can give the Allow header; keep one `#[status(allow)]`",
+            );
+        }
+    }
+}
+
+fn retry_after(cx: &mut Ctxt, variant: &Variant, status: u16) {
+    let marked: Vec<&Field> = variant
+        .fields
+        .iter()
+        .filter(|f| f.attrs.retry_after.is_some())
+        .collect();
+    if let Some(second) = marked.get(1).and_then(|f| f.attrs.retry_after.as_ref()) {
+        cx.error_spanned(
+            second,
+            "only one field can give the Retry-After header; keep one `#[status(retry_after)]`",
+        );
+    }
+    if let (Some(lit), Some(_)) = (&variant.attrs.retry_after, marked.first()) {
+        cx.error_spanned(
+            lit,
+            "`retry_after` is given both here and by a field; keep one",
+        );
+    }
+    if let Some(lit) = &variant.attrs.retry_after {
+        if lit.base10_parse::<u32>().is_err() {
+            cx.error_spanned(
+                lit,
+                "`retry_after` is whole seconds: a non-negative integer like `30`",
+            );
+        }
+    }
+    let key = variant
+        .attrs
+        .retry_after
+        .as_ref()
+        .map(|l| l as &dyn quote::ToTokens)
+        .or_else(|| {
+            marked
+                .first()
+                .and_then(|f| f.attrs.retry_after.as_ref())
+                .map(|k| k as &dyn quote::ToTokens)
+        });
+    if let Some(key) = key {
+        if ![413, 429, 503].contains(&status) {
+            cx.error_spanned(
+                key,
+                format!("Retry-After means nothing on a {status}; it goes with 429 (RFC 6585 section 4), 503 and 413 (RFC 9110 section 10.2.3)"),
+            );
+        }
+    }
+    if let Some(field) = marked.first() {
+        retry_after_type(cx, field);
+    }
+}
+
+/// Rejects the field types that plainly are not seconds; the rest meet a trait bound.
+fn retry_after_type(cx: &mut Ctxt, field: &Field) {
+    let Type::Path(path) = peel(field.ty) else {
+        cx.error_spanned(
+            field.ty,
+            "`retry_after` needs whole seconds: an unsigned integer or `std::time::Duration`",
+        );
+        return;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return;
+    };
+    let name = last.ident.to_string();
+    if [
+        "String",
+        "str",
+        "f32",
+        "f64",
+        "bool",
+        "char",
+        "i8",
+        "i16",
+        "i32",
+        "i64",
+        "i128",
+        "isize",
+        "Vec",
+        "Instant",
+        "SystemTime",
+    ]
+    .contains(&name.as_str())
+    {
+        cx.error_spanned(
+            field.ty,
+            format!("`retry_after` needs whole seconds: an unsigned integer or `std::time::Duration`, not `{name}`"),
+        );
+    }
+}
+
+fn peel(ty: &Type) -> &Type {
+    match ty {
+        Type::Reference(r) => peel(&r.elem),
+        Type::Paren(p) => peel(&p.elem),
+        Type::Group(g) => peel(&g.elem),
+        other => other,
+    }
+}
+
+fn extension(cx: &mut Ctxt, field: &Field) {
+    let Some(extension) = &field.attrs.extension else {
+        return;
+    };
+    let Some(name) = field.extension_name() else {
+        cx.error_spanned(
+            &extension.key,
+            "a tuple field has no name to use as the member's; name it: `#[status(extension = \"errors\")]`",
+        );
+        return;
+    };
+    let at: &dyn quote::ToTokens = match &extension.name {
+        Some(lit) => lit,
+        None => &extension.key,
+    };
+    if RESERVED_MEMBERS.contains(&name.as_str()) {
+        cx.error_spanned(
+            at,
+            format!("`{name}` is a standard Problem Details member, not an extension; rename it: `extension = \"{name}_value\"`"),
+        );
+    } else if name.is_empty() {
+        cx.error_spanned(at, "an extension needs a name: `extension = \"errors\"`");
+    }
+}
+
+fn unique_codes(cx: &mut Ctxt, input: &Input) {
+    let mut seen: BTreeMap<String, &syn::Ident> = BTreeMap::new();
+    for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
+        let code = variant.code();
+        if code.is_empty() {
+            cx.error_spanned(&variant.attrs.code, "the code is empty; clients match on it, so give it a name like `\"user_not_found\"`");
+            continue;
+        }
+        if let Some(first) = seen.get(&code) {
+            let message = format!("`{first}` has the code `{code}` too; codes tell clients which error happened, so make this one differ");
+            match &variant.attrs.code {
+                Some(lit) => cx.error_spanned(lit, message),
+                None => cx.error_spanned(variant.ident, message),
+            }
+        } else {
+            seen.insert(code, variant.ident);
+        }
+    }
+}
+
+fn header_value(cx: &mut Ctxt, value: &syn::LitStr) {
+    let text = value.value();
+    if text.trim().is_empty() {
+        cx.error_spanned(
+            value,
+            "the header value is empty; write the challenge, like `\"Bearer\"`",
+        );
+    } else if let Some(bad) = text
+        .chars()
+        .find(|c| !(*c == '\t' || (' '..='~').contains(c)))
+    {
+        cx.error_spanned(
+            value,
+            format!("{bad:?} cannot appear in a header value; use visible ASCII, spaces and tabs"),
+        );
+    }
+}
+
+/// A `tchar` of RFC 9110 section 5.6.2, the characters of a method name.
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
