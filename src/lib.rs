@@ -1,1 +1,6 @@
-//! Unpublished: owns the workspace-level tests and examples.
+//! Not published: this package owns the workspace-level `tests/` and `examples/`, which use
+//! `status-core` exactly as a user would.
+//!
+//! With the `axum` and `actix-web` features (as `cargo test --workspace --all-features` turns
+//! on), the README is this crate's documentation, so its examples run as doc tests.
+#![cfg_attr(all(feature = "axum", feature = "actix-web"), doc = include_str!("../README.md"))]

@@ -34,3 +34,11 @@ pub fn allow<T: AllowMethods + ?Sized>(headers: &mut HeaderMap, value: &T) {
 }
 
 pub use crate::headers::{AllowMethods, RetryAfter};
+
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+#[cfg(feature = "axum")]
+pub use axum;
+#[cfg(feature = "tracing")]
+#[path = "log.rs"]
+pub mod log;

@@ -38,24 +38,86 @@ use crate::{Problem, Status, PROBLEM_JSON};
 /// [`variant`]: ApiStatus::variant
 pub trait ApiStatus {
     /// Every response this type can produce, for documentation and examples.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// let codes: Vec<&str> = ApiError::table().variants().iter().map(|v| v.code()).collect();
+    /// assert_eq!(codes, ["user_not_found", "rate_limited"]);
+    /// ```
     fn table() -> Table
     where
         Self: Sized;
 
     /// The table row that describes this value (through transparent variants, the inner one).
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// assert_eq!(ApiError::UserNotFound { id: 7 }.variant().name(), "UserNotFound");
+    /// ```
     fn variant(&self) -> &'static VariantInfo;
 
     /// The HTTP status of this value.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// assert_eq!(ApiError::UserNotFound { id: 7 }.status(), http::StatusCode::NOT_FOUND);
+    /// ```
     fn status(&self) -> StatusCode {
         self.variant().status()
     }
 
     /// The machine-readable code clients match on (`"user_not_found"`).
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// assert_eq!(ApiError::UserNotFound { id: 7 }.code(), "user_not_found");
+    /// ```
     fn code(&self) -> &'static str {
         self.variant().code()
     }
 
     /// The static description of this kind of error, for documentation.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// let err = ApiError::UserNotFound { id: 7 };
+    /// assert_eq!(err.description(), "The server cannot find the requested resource.");
+    /// ```
     fn description(&self) -> &'static str {
         self.variant().description()
     }
@@ -65,6 +127,20 @@ pub trait ApiStatus {
     /// The default writes the variant's static detail; the derive overrides it for variants
     /// whose message names fields.
     ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// let mut detail = String::new();
+    /// ApiError::UserNotFound { id: 7 }.write_detail(&mut detail).unwrap();
+    /// assert_eq!(detail, "user 7 not found");
+    /// ```
+    ///
     /// # Errors
     /// Only those `out` returns.
     fn write_detail(&self, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -72,6 +148,18 @@ pub trait ApiStatus {
     }
 
     /// The human-readable detail of this occurrence, as a `String`.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// assert_eq!(ApiError::UserNotFound { id: 7 }.detail(), "user 7 not found");
+    /// ```
     fn detail(&self) -> String {
         let mut detail = String::new();
         // Writing into a String fails only if `write_detail` itself reports an error; the
@@ -81,6 +169,21 @@ pub trait ApiStatus {
     }
 
     /// Adds the extension members this occurrence carries to `problem`.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// let err = ApiError::RateLimited { seconds: 30, limit: 100 };
+    /// let mut problem = status_core::Problem::new(err.status());
+    /// err.write_extensions(&mut problem);
+    /// assert_eq!(problem.extensions()["limit"], 100);
+    /// ```
     fn write_extensions(&self, problem: &mut Problem) {
         let _ = problem;
     }
@@ -90,12 +193,41 @@ pub trait ApiStatus {
     /// Static headers from the table (such as `WWW-Authenticate`) are added by [`response`]
     /// and need not be written here.
     ///
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// let mut headers = http::HeaderMap::new();
+    /// ApiStatus::write_headers(&ApiError::RateLimited { seconds: 30, limit: 100 }, &mut headers);
+    /// assert_eq!(headers["retry-after"], "30");
+    /// ```
+    ///
     /// [`response`]: ApiStatus::response
     fn write_headers(&self, headers: &mut HeaderMap) {
         let _ = headers;
     }
 
     /// The Problem Details body of this value.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// let problem = ApiError::UserNotFound { id: 7 }.problem();
+    /// assert_eq!(problem.title(), Some("Not Found"));
+    /// assert_eq!(problem.detail(), Some("user 7 not found"));
+    /// ```
     fn problem(&self) -> Problem {
         let mut problem = Problem::new(self.status())
             .with_code(self.code())
@@ -105,6 +237,20 @@ pub trait ApiStatus {
     }
 
     /// Every header this response needs: `Content-Type` and the variant's own.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// #     #[status(429)]
+    /// #     RateLimited { #[status(retry_after)] seconds: u64, #[status(extension)] limit: u32 },
+    /// # }
+    /// let headers = ApiError::RateLimited { seconds: 30, limit: 100 }.headers();
+    /// assert_eq!(headers["content-type"], "application/problem+json");
+    /// assert_eq!(headers["retry-after"], "30");
+    /// ```
     fn headers(&self) -> HeaderMap {
         let mut headers = HeaderMap::new();
         headers.insert(

@@ -8,6 +8,10 @@ use core::fmt;
 use http::StatusCode;
 
 /// The "General Information" paragraph of the source documentation.
+///
+/// ```
+/// assert!(status_core::GENERAL_INFORMATION.starts_with("HTTP status codes are three-digit numbers"));
+/// ```
 pub const GENERAL_INFORMATION: &str = "HTTP status codes are three-digit numbers returned by the \
 server to indicate the outcome of a request. These codes help you understand how the server \
 processed your request and whether any issues occurred.";

@@ -5,5 +5,74 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_frameworks {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        $crate::__impl_axum! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_actix_web! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+    };
+}
+
+/// Logs a 5xx value once, as it becomes a response: with its `source()` chain if it is an
+/// error, else its `Debug`, else its code (autoref picks the most informative that applies).
+#[cfg(feature = "tracing")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __log_server_error {
+    ($value:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::__private::log::{ViaCode as _, ViaDebug as _, ViaError as _};
+        (&&&$crate::__private::log::Loggable($value)).log_server_error();
+    }};
+}
+
+#[cfg(not(feature = "tracing"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __log_server_error {
+    ($value:expr) => {};
+}
+
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where_clause)* {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__log_server_error!(&self);
+                $crate::axum::response(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum {
+    ($($tokens:tt)*) => {};
+}
+
+// A `From` impl rather than `ResponseError`: that trait needs `Debug + Display`, and a
+// feature turned on anywhere in the build must not add requirements to every derived type.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_actix_web {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::convert::From<$($ty)*> for $crate::__private::actix_web::Error $($where_clause)* {
+            fn from(value: $($ty)*) -> Self {
+                $crate::__log_server_error!(&value);
+                $crate::__private::actix_web::Error::from($crate::actix::ProblemError::new(&value))
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_actix_web {
+    ($($tokens:tt)*) => {};
 }

@@ -34,10 +34,18 @@
 //!
 //! # Features
 //! - `derive` (default): re-exports `#[derive(ApiStatus)]` from `status-derive`.
+//! - `axum`: derived types implement `axum::response::IntoResponse`; see [`axum`](crate::axum).
+//! - `actix-web`: derived types implement `actix_web::ResponseError`; see [`actix`](crate::actix).
+//! - `tracing`: a 5xx response logs the error and its `source()` chain once, at error level,
+//!   as a framework turns it into a response.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "actix-web")]
+pub mod actix;
 mod api_status;
+#[cfg(feature = "axum")]
+pub mod axum;
 mod catalog;
 mod frameworks;
 mod headers;

@@ -262,6 +262,53 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem for an error response a framework made itself: an unknown route, a
+    /// rejected body, a payload too large.
+    ///
+    /// The framework's plain-text `body` becomes the detail of a 4xx (it explains what the
+    /// client did wrong); a 5xx gets the catalog's text instead, so nothing internal leaks.
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use status_core::Problem;
+    ///
+    /// let problem = Problem::from_framework_error(StatusCode::PAYLOAD_TOO_LARGE, b"body over 2 MB");
+    /// assert_eq!(problem.code(), Some("payload_too_large"));
+    /// assert_eq!(problem.detail(), Some("body over 2 MB"));
+    ///
+    /// let problem = Problem::from_framework_error(StatusCode::INTERNAL_SERVER_ERROR, b"panic at db.rs:12");
+    /// assert_eq!(problem.detail(), Some(status_core::Status::InternalServerError.description()));
+    /// ```
+    #[must_use]
+    pub fn from_framework_error(status: StatusCode, body: &[u8]) -> Self {
+        const MAX_DETAIL: usize = 1024;
+        let documented = Status::from_u16(status.as_u16());
+        let code: Cow<'static, str> = match (documented, status.canonical_reason()) {
+            (Some(documented), _) => Cow::Borrowed(documented.default_code()),
+            (None, Some(reason)) => {
+                Cow::Owned(reason.to_ascii_lowercase().replace([' ', '-'], "_"))
+            }
+            (None, None) => Cow::Borrowed("error"),
+        };
+        let fallback: Option<Cow<'static, str>> = documented
+            .map(Status::description)
+            .or_else(|| reason_phrase(status))
+            .map(Cow::Borrowed);
+        let text = std::str::from_utf8(body).map(str::trim).unwrap_or_default();
+        let detail = if status.is_client_error() && !text.is_empty() && text.len() <= MAX_DETAIL {
+            Some(Cow::Owned(text.to_owned()))
+        } else {
+            fallback
+        };
+        Self {
+            detail,
+            code: Some(code),
+            ..Self::new(status)
+        }
+    }
+}
+
 /// The reason phrase of `status`: the catalog's for a documented code, else the IANA one.
 ///
 /// ```

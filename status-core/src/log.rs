@@ -1,0 +1,110 @@
+//! Logging of server errors as they become responses (feature `tracing`).
+//!
+//! The generated framework impls call these through autoref: `(&&&Loggable(x))` picks the
+//! error-chain impl when the type is an `Error`, else `Debug`, else the code alone.
+
+use std::error::Error;
+use std::fmt::{self, Debug};
+
+use crate::ApiStatus;
+
+pub struct Loggable<'a, T: ?Sized>(pub &'a T);
+
+pub trait ViaError {
+    fn log_server_error(&self);
+}
+
+pub trait ViaDebug {
+    fn log_server_error(&self);
+}
+
+pub trait ViaCode {
+    fn log_server_error(&self);
+}
+
+impl<T: ApiStatus + Error> ViaError for &&Loggable<'_, T> {
+    fn log_server_error(&self) {
+        let value = self.0;
+        if value.status().is_server_error() {
+            tracing::error!(
+                status = value.status().as_u16(),
+                code = value.code(),
+                error = %Chain(value),
+                "server error response",
+            );
+        }
+    }
+}
+
+impl<T: ApiStatus + Debug + ?Sized> ViaDebug for &Loggable<'_, T> {
+    fn log_server_error(&self) {
+        let value = self.0;
+        if value.status().is_server_error() {
+            tracing::error!(
+                status = value.status().as_u16(),
+                code = value.code(),
+                error = ?value,
+                "server error response",
+            );
+        }
+    }
+}
+
+impl<T: ApiStatus + ?Sized> ViaCode for Loggable<'_, T> {
+    fn log_server_error(&self) {
+        let value = self.0;
+        if value.status().is_server_error() {
+            tracing::error!(
+                status = value.status().as_u16(),
+                code = value.code(),
+                "server error response",
+            );
+        }
+    }
+}
+
+/// An error and its `source()` chain: `outer: inner: root`.
+struct Chain<'a>(&'a dyn Error);
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(error) = source {
+            f.write_str(": ")?;
+            write!(f, "{error}")?;
+            source = error.source();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+
+    #[derive(Debug)]
+    struct Outer(std::io::Error);
+
+    impl fmt::Display for Outer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("query failed")
+        }
+    }
+
+    impl Error for Outer {
+        fn source(&self) -> Option<&(dyn Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn chain_lists_every_source() {
+        let error = Outer(std::io::Error::other("connection reset"));
+        let mut text = String::new();
+        let _ = write!(text, "{}", Chain(&error));
+        assert_eq!(text, "query failed: connection reset");
+    }
+}
