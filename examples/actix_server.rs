@@ -1,0 +1,2 @@
+//! Placeholder, written in the next step.
+fn main() {}
