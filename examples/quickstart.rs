@@ -1,58 +1,36 @@
 //! The documented status codes and an application's error enum, as the responses they become.
 //!
-//! Run with `cargo run --example quickstart`.
+//! Run with `cargo run --example quickstart`; add `-- --markdown` for the Markdown error
+//! catalogs, or `-- --openapi` for the OpenAPI 3.1 document of the example enum.
 
-use std::collections::BTreeMap;
-use std::time::Duration;
+mod demo;
 
+use demo::ApiError;
 use status_core::{ApiStatus, Status, VariantInfo};
 
-/// Errors of an example authentication layer, forwarded by `ApiError::Auth`.
-#[derive(Debug, thiserror::Error, ApiStatus)]
-pub enum AuthError {
-    /// The access token is missing, malformed or expired.
-    #[error("invalid access token")]
-    #[status(401, www_authenticate = "Bearer")]
-    InvalidToken,
-    #[error("missing role {role}")]
-    #[status(403, message = "this action needs the `{role}` role")]
-    MissingRole { role: String },
-}
-
-/// The error type of an example service: what its handlers return.
-#[derive(Debug, thiserror::Error, ApiStatus)]
-pub enum ApiError {
-    #[error("user {id} not found")]
-    #[status(404, code = "user_not_found", message = "user {id} not found")]
-    UserNotFound { id: u64 },
-    #[error("slow down")]
-    #[status(429, message = "rate limit exceeded; retry later")]
-    RateLimited {
-        #[status(retry_after)]
-        retry_after: Duration,
-    },
-    #[error("wrong method")]
-    #[status(405, allow = "GET, HEAD")]
-    MethodNotAllowed,
-    /// The resource changed since the client last read it.
-    #[error("conflict")]
-    #[status(409)]
-    Conflict,
-    #[error("validation failed")]
-    #[status(422, description = "The request body failed validation.")]
-    Invalid {
-        #[status(extension)]
-        errors: BTreeMap<String, Vec<String>>,
-    },
-    #[error(transparent)]
-    #[status(transparent)]
-    Auth(AuthError),
-    #[error("database error: {0}")]
-    #[status(500)]
-    Database(#[from] std::io::Error),
-}
-
 fn main() {
+    match std::env::args().nth(1).as_deref() {
+        Some("--markdown") => {
+            println!("{}", status_core::markdown::documented());
+            println!("{}", status_core::markdown::catalog::<ApiError>());
+        }
+        Some("--openapi") => {
+            let document = status_core::openapi::document::<ApiError>("Example service", "1.0.0");
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
+        }
+        Some(other) => {
+            eprintln!("unknown option {other}; use --markdown, --openapi, or nothing");
+            std::process::exit(2);
+        }
+        None => overview(),
+    }
+}
+
+/// The tables and example bodies of the documented codes and of `ApiError`.
+fn overview() {
     println!("Documented status codes\n");
     print_table(
         Status::ALL

@@ -103,6 +103,16 @@ fn join_methods<'a>(methods: impl Iterator<Item = &'a str>) -> Option<HeaderValu
     HeaderValue::try_from(value).ok()
 }
 
+/// How documentation spells a header the table names in lower case (`retry-after`).
+pub(crate) fn display_name(name: &str) -> &str {
+    match name {
+        "retry-after" => "Retry-After",
+        "allow" => "Allow",
+        "www-authenticate" => "WWW-Authenticate",
+        other => other,
+    }
+}
+
 /// A `tchar` of RFC 9110 section 5.6.2, the characters of a method name.
 fn is_tchar(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)

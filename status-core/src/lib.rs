@@ -36,6 +36,7 @@
 //! - `derive` (default): re-exports `#[derive(ApiStatus)]` from `status-derive`.
 //! - `axum`: derived types implement `axum::response::IntoResponse`; see [`axum`](crate::axum).
 //! - `actix-web`: derived types implement `actix_web::ResponseError`; see [`actix`](crate::actix).
+//! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`](crate::openapi).
 //! - `tracing`: a 5xx response logs the error and its `source()` chain once, at error level,
 //!   as a framework turns it into a response.
 #![forbid(unsafe_code)]
@@ -49,6 +50,9 @@ pub mod axum;
 mod catalog;
 mod frameworks;
 mod headers;
+pub mod markdown;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 mod problem;
 
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};

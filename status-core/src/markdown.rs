@@ -1,0 +1,130 @@
+//! Markdown error catalogs, in the shape of the source documentation: a general section, then
+//! for each status code its reason, description, uses and example responses.
+
+use std::fmt::Write as _;
+
+use crate::{
+    reason_phrase, ApiStatus, Status, Table, VariantInfo, GENERAL_INFORMATION, PROBLEM_JSON,
+};
+
+/// The catalog of the documented status codes: the source documentation, with real example
+/// responses.
+///
+/// ```
+/// let catalog = status_core::markdown::documented();
+/// assert!(catalog.starts_with("# Status Codes\n"));
+/// assert!(catalog.contains("## 429 Too Many Requests\n"));
+/// ```
+#[must_use]
+pub fn documented() -> String {
+    let mut out = String::new();
+    header(&mut out, "Status Codes", GENERAL_INFORMATION);
+    for status in Status::ALL {
+        let _ = writeln!(out, "\n## {status}\n");
+        section(&mut out, "Description", status.description());
+        let uses: Vec<String> = status.uses().iter().map(|u| format!("- {u}")).collect();
+        section(&mut out, "Used For", &uses.join("\n"));
+        let _ = writeln!(
+            out,
+            "**Example Response:**\n\n```json\n{}\n```",
+            status.example_response()
+        );
+    }
+    out
+}
+
+/// The catalog of every response `T` can produce, grouped by status code.
+///
+/// ```
+/// use status_core::ApiStatus;
+///
+/// #[derive(Debug, ApiStatus)]
+/// enum ApiError {
+///     /// No user has this id.
+///     #[status(404, message = "user {id} not found")]
+///     UserNotFound { id: u64 },
+/// }
+///
+/// let catalog = status_core::markdown::catalog::<ApiError>();
+/// assert!(catalog.contains("## 404 Not Found\n"));
+/// assert!(catalog.contains("- `UserNotFound` (`user_not_found`): No user has this id.\n"));
+/// assert!(catalog.contains(r#""detail": "user {id} not found""#));
+/// ```
+#[must_use]
+pub fn catalog<T: ApiStatus>() -> String {
+    table(&T::table())
+}
+
+/// The catalog of the responses in `table`; [`catalog`] for a table at hand.
+///
+/// ```
+/// # use status_core::ApiStatus;
+/// # #[derive(Debug, ApiStatus)]
+/// # #[status(503)]
+/// # struct Maintenance;
+/// let catalog = status_core::markdown::table(&Maintenance::table());
+/// assert!(catalog.starts_with("# Maintenance\n"));
+/// ```
+#[must_use]
+pub fn table(table: &Table) -> String {
+    let mut out = String::new();
+    let general = format!(
+        "{GENERAL_INFORMATION} Every error response below has the media type `{PROBLEM_JSON}`: \
+         an RFC 9457 Problem Details object whose `code` member tells the errors apart."
+    );
+    header(&mut out, table.type_name(), &general);
+    let mut responses = table.responses();
+    responses.sort_by_key(|v| v.status());
+    for group in responses.chunk_by(|a, b| a.status() == b.status()) {
+        let status = group[0].status();
+        let reason = reason_phrase(status).unwrap_or("");
+        let _ = writeln!(out, "\n## {} {reason}\n", status.as_u16());
+        let description = match (Status::from_u16(status.as_u16()), group) {
+            (Some(documented), _) => documented.description(),
+            (None, [only]) => only.description(),
+            (None, _) => "This API answers with this status in the cases below.",
+        };
+        section(&mut out, "Description", description);
+        let uses: Vec<String> = group
+            .iter()
+            .map(|v| format!("- `{}` (`{}`): {}", v.name(), v.code(), v.description()))
+            .collect();
+        section(&mut out, "Used For", &uses.join("\n"));
+        let _ = writeln!(out, "**Example Response:**");
+        for variant in group {
+            example(&mut out, variant, group.len() > 1);
+        }
+    }
+    out
+}
+
+fn header(out: &mut String, title: &str, general: &str) {
+    let _ = writeln!(out, "# {title}\n\n## General Information\n\n{general}");
+}
+
+fn section(out: &mut String, name: &str, body: &str) {
+    let _ = writeln!(out, "**{name}:**\n\n{body}\n");
+}
+
+fn example(out: &mut String, variant: &VariantInfo, label: bool) {
+    if label {
+        let _ = writeln!(out, "\n`{}`:", variant.name());
+    }
+    out.push('\n');
+    let headers: Vec<String> = variant
+        .headers()
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}"))
+        .chain(
+            variant
+                .field_headers()
+                .iter()
+                .map(|name| format!("{name}: {{{name}}}")),
+        )
+        .collect();
+    if !headers.is_empty() {
+        let _ = writeln!(out, "```http\n{}\n```\n", headers.join("\n"));
+    }
+    let body = serde_json::to_string_pretty(&variant.example()).unwrap_or_default();
+    let _ = writeln!(out, "```json\n{body}\n```");
+}

@@ -1,0 +1,204 @@
+//! OpenAPI 3.1 descriptions of a type's error responses (feature `openapi`).
+//!
+//! The values are plain [`serde_json::Value`]s, to merge into a document built any way you
+//! like, or served as is with [`document`].
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Map, Value};
+
+use crate::headers::display_name;
+use crate::{reason_phrase, ApiStatus, Status, Table, VariantInfo, PROBLEM_JSON};
+
+/// The name of the Problem Details schema in `components.schemas`.
+pub const PROBLEM_SCHEMA: &str = "Problem";
+
+/// The JSON Schema of a Problem Details body (RFC 9457 section 3), for `components.schemas`.
+///
+/// ```
+/// let schema = status_core::openapi::problem_schema();
+/// assert_eq!(schema["properties"]["status"]["type"], "integer");
+/// ```
+#[must_use]
+pub fn problem_schema() -> Value {
+    json!({
+        "type": "object",
+        "description": "An RFC 9457 Problem Details object.",
+        "properties": {
+            "type": {
+                "type": "string",
+                "format": "uri-reference",
+                "description": "A URI identifying the problem type; absent means \"about:blank\".",
+                "default": "about:blank"
+            },
+            "title": { "type": "string", "description": "The reason phrase of the status." },
+            "status": {
+                "type": "integer",
+                "minimum": 100,
+                "maximum": 599,
+                "description": "The HTTP status code."
+            },
+            "detail": { "type": "string", "description": "What went wrong in this occurrence." },
+            "instance": {
+                "type": "string",
+                "format": "uri-reference",
+                "description": "A URI identifying this occurrence."
+            },
+            "code": { "type": "string", "description": "The machine-readable error code." }
+        },
+        "required": ["title", "status", "code"],
+        "additionalProperties": true
+    })
+}
+
+/// The OpenAPI `responses` object of `T`: one entry per status code, with one named example
+/// per variant, each served as `application/problem+json`.
+///
+/// ```
+/// use status_core::ApiStatus;
+///
+/// #[derive(Debug, ApiStatus)]
+/// enum ApiError {
+///     #[status(404, message = "user {id} not found")]
+///     UserNotFound { id: u64 },
+///     #[status(429)]
+///     RateLimited { #[status(retry_after)] seconds: u64 },
+/// }
+///
+/// let responses = status_core::openapi::responses::<ApiError>();
+/// let not_found = &responses["404"]["content"]["application/problem+json"];
+/// assert_eq!(not_found["examples"]["UserNotFound"]["value"]["detail"], "user {id} not found");
+/// assert_eq!(responses["429"]["headers"]["Retry-After"]["schema"]["type"], "integer");
+/// ```
+#[must_use]
+pub fn responses<T: ApiStatus>() -> Value {
+    table_responses(&T::table())
+}
+
+/// The `responses` object of the responses in `table`; [`responses`] for a table at hand.
+///
+/// ```
+/// # use status_core::ApiStatus;
+/// # #[derive(Debug, ApiStatus)]
+/// # #[status(503)]
+/// # struct Maintenance;
+/// let responses = status_core::openapi::table_responses(&Maintenance::table());
+/// assert!(responses.get("503").is_some());
+/// ```
+#[must_use]
+pub fn table_responses(table: &Table) -> Value {
+    let mut responses = table.responses();
+    responses.sort_by_key(|v| v.status());
+    let mut out = Map::new();
+    for group in responses.chunk_by(|a, b| a.status() == b.status()) {
+        out.insert(group[0].status().as_str().to_owned(), response(group));
+    }
+    Value::Object(out)
+}
+
+/// A whole OpenAPI 3.1 document holding the Problem schema and `T`'s responses as reusable
+/// components (named `{Type}{status}`, like `ApiError404`), ready to serve or to merge.
+///
+/// ```
+/// # use status_core::ApiStatus;
+/// # #[derive(Debug, ApiStatus)]
+/// # #[status(503)]
+/// # struct Maintenance;
+/// let doc = status_core::openapi::document::<Maintenance>("My API", "1.0.0");
+/// assert_eq!(doc["openapi"], "3.1.0");
+/// assert!(doc["components"]["responses"].get("Maintenance503").is_some());
+/// ```
+#[must_use]
+pub fn document<T: ApiStatus>(title: &str, version: &str) -> Value {
+    let table = T::table();
+    let mut named = Map::new();
+    if let Value::Object(responses) = table_responses(&table) {
+        for (status, response) in responses {
+            named.insert(format!("{}{status}", table.type_name()), response);
+        }
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": title, "version": version },
+        "paths": {},
+        "components": {
+            "schemas": { PROBLEM_SCHEMA: problem_schema() },
+            "responses": named
+        }
+    })
+}
+
+/// One response object, for the variants that share its status.
+fn response(group: &[&VariantInfo]) -> Value {
+    let status = group[0].status();
+    let reason = reason_phrase(status).unwrap_or("Error");
+    let meaning = Status::from_u16(status.as_u16()).map_or("", Status::description);
+    let mut description = format!("{reason}. {meaning}").trim_end().to_owned();
+    for variant in group {
+        let _ = write!(
+            description,
+            "\n- `{}`: {}",
+            variant.code(),
+            variant.description()
+        );
+    }
+    let examples: Map<String, Value> = group
+        .iter()
+        .map(|v| {
+            let example = json!({ "summary": v.description(), "value": v.example() });
+            (v.name().to_owned(), example)
+        })
+        .collect();
+    let mut response = json!({
+        "description": description,
+        "content": {
+            PROBLEM_JSON: {
+                "schema": { "$ref": format!("#/components/schemas/{PROBLEM_SCHEMA}") },
+                "examples": examples
+            }
+        }
+    });
+    let headers = headers(group);
+    if !headers.is_empty() {
+        response["headers"] = Value::Object(headers);
+    }
+    response
+}
+
+fn headers(group: &[&VariantInfo]) -> Map<String, Value> {
+    let mut headers = Map::new();
+    for variant in group {
+        let fixed = variant
+            .headers()
+            .iter()
+            .map(|(name, value)| (*name, Some(*value)));
+        let from_fields = variant.field_headers().iter().map(|name| (*name, None));
+        for (name, value) in fixed.chain(from_fields) {
+            let (schema, description) = match name {
+                "retry-after" => (
+                    json!({ "type": "integer", "minimum": 0 }),
+                    "Seconds to wait before retrying.",
+                ),
+                "allow" => (
+                    json!({ "type": "string" }),
+                    "The methods the resource supports.",
+                ),
+                "www-authenticate" => {
+                    (json!({ "type": "string" }), "The authentication challenge.")
+                }
+                _ => (json!({ "type": "string" }), ""),
+            };
+            let mut header = json!({ "description": description, "schema": schema });
+            if let Some(value) = value {
+                header["example"] = value
+                    .parse::<u64>()
+                    .map_or_else(|_| json!(value), |n| json!(n));
+            }
+            // A header only some variants of the status send is not required.
+            let required = group.len() == 1;
+            header["required"] = json!(required);
+            headers.insert(display_name(name).to_owned(), header);
+        }
+    }
+    headers
+}

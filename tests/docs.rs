@@ -1,0 +1,155 @@
+//! The generated documentation: Markdown catalogs and OpenAPI, checked against reviewed
+//! snapshots and parsed by a real OpenAPI 3.1 parser.
+//!
+//! After an intended change, rewrite the snapshots with `UPDATE_SNAPSHOTS=1 cargo test --test
+//! docs`, then read the diff before committing it.
+
+// The example enums are shared with the examples; not every variant is built here.
+#[allow(dead_code)]
+#[path = "../examples/demo/mod.rs"]
+mod demo;
+
+use std::path::Path;
+
+use demo::ApiError;
+use status_core::{markdown, openapi, ApiStatus, Status};
+
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_SNAPSHOTS=1 to create it",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{name} differs from its snapshot; run with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
+}
+
+fn openapi_json() -> String {
+    let document = openapi::document::<ApiError>("Example service", "1.0.0");
+    serde_json::to_string_pretty(&document).unwrap() + "\n"
+}
+
+#[test]
+fn markdown_catalog_of_the_example_enum_matches_its_snapshot() {
+    assert_snapshot("api_error.md", &markdown::catalog::<ApiError>());
+}
+
+#[test]
+fn markdown_catalog_of_the_documented_codes_matches_its_snapshot() {
+    assert_snapshot("status_codes.md", &markdown::documented());
+}
+
+#[test]
+fn openapi_document_of_the_example_enum_matches_its_snapshot() {
+    assert_snapshot("api_error.openapi.json", &openapi_json());
+}
+
+#[test]
+fn documented_catalog_reproduces_every_line_of_the_source_document_in_order() {
+    let source = include_str!("../status-core/status-codes.txt");
+    let catalog = markdown::documented();
+    let mut rest = catalog.as_str();
+    for line in source.lines() {
+        let text = line.trim_end_matches(':');
+        if matches!(
+            text,
+            "Status Codes" | "General Information" | "Last updated"
+        ) {
+            continue;
+        }
+        let at = rest
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is missing or out of order"));
+        rest = &rest[at + text.len()..];
+    }
+}
+
+#[test]
+fn documented_catalog_shows_a_real_example_response_for_every_code() {
+    let catalog = markdown::documented();
+    for status in Status::ALL {
+        let section = catalog.split(&format!("## {status}\n")).nth(1).unwrap();
+        let json = section
+            .split("```json\n")
+            .nth(1)
+            .unwrap()
+            .split("\n```")
+            .next()
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(body["status"], status.code(), "{status}");
+    }
+}
+
+#[test]
+fn openapi_document_parses_as_openapi_3_1() {
+    let spec = oas3::from_json(openapi_json()).expect("a valid OpenAPI 3.1 document");
+    let version = spec
+        .validate_version()
+        .expect("a supported OpenAPI version");
+    assert_eq!((version.major, version.minor), (3, 1));
+
+    let components = spec.components.as_ref().expect("components");
+    let problem = components
+        .schemas
+        .get(openapi::PROBLEM_SCHEMA)
+        .expect("the Problem schema");
+    let problem = serde_json::to_value(problem).unwrap();
+    for member in ["type", "title", "status", "detail", "instance", "code"] {
+        assert!(
+            problem["properties"].get(member).is_some(),
+            "Problem lacks {member}"
+        );
+    }
+
+    let mut statuses: Vec<u16> = ApiError::table()
+        .responses()
+        .iter()
+        .map(|v| v.status().as_u16())
+        .collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    assert_eq!(components.responses.len(), statuses.len());
+    for status in statuses {
+        let name = format!("ApiError{status}");
+        let response = components.responses[&name]
+            .resolve(&spec)
+            .expect("an inline response");
+        let media = &response.content[status_core::PROBLEM_JSON];
+        let schema = media
+            .schema(&spec)
+            .expect("the $ref resolves")
+            .expect("a schema");
+        assert_eq!(serde_json::to_value(schema).unwrap(), problem, "{name}");
+        let examples = media.examples(&spec);
+        assert!(!examples.is_empty(), "{name} has no example");
+        for (variant, example) in examples {
+            let value = example.value.expect("an example value");
+            assert_eq!(value["status"], status, "{name}/{variant}");
+        }
+    }
+}
+
+#[test]
+fn openapi_headers_document_retry_after_allow_and_www_authenticate() {
+    let responses = openapi::responses::<ApiError>();
+    assert_eq!(
+        responses["429"]["headers"]["Retry-After"]["schema"]["type"],
+        "integer"
+    );
+    assert_eq!(responses["405"]["headers"]["Allow"]["example"], "GET, HEAD");
+    assert_eq!(
+        responses["401"]["headers"]["WWW-Authenticate"]["example"],
+        "Bearer"
+    );
+}
