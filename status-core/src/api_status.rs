@@ -36,6 +36,11 @@ use crate::{Problem, Status, PROBLEM_JSON};
 ///
 /// [`table`]: ApiStatus::table
 /// [`variant`]: ApiStatus::variant
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `ApiStatus`",
+    label = "this type has no HTTP status",
+    note = "derive it with `#[derive(ApiStatus)]`, or, for an error from another crate, map the variant to a status such as `#[status(500)]` instead of `transparent`"
+)]
 pub trait ApiStatus {
     /// Every response this type can produce, for documentation and examples.
     ///

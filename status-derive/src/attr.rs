@@ -86,6 +86,8 @@ pub struct Attrs {
     pub retry_after: Option<LitInt>,
     /// Every key written, in order, for rules about combinations.
     pub keys: Vec<Ident>,
+    /// A status was written but could not be read (and that was reported).
+    pub bad_status: bool,
 }
 
 /// The keys of a field-level `#[status(...)]`, as written.
@@ -115,6 +117,7 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
         out.span = Some(attr.span());
         parse_one(cx, attr, level, &mut |cx, item| match item {
             Item::Status(lit) => set(cx, &mut out.status, lit, "the status code"),
+            Item::BadStatus => out.bad_status = true,
             Item::Flag(key) => {
                 out.keys.push(key.clone());
                 match key.to_string().as_str() {
@@ -165,6 +168,7 @@ pub fn parse_field_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             continue;
         }
         parse_one(cx, attr, Level::Field, &mut |cx, item| match item {
+            Item::BadStatus => {}
             Item::Status(lit) => cx.error_spanned(
                 &lit,
                 "a field takes no status; put `#[status(...)]` with the code on the variant",
@@ -196,6 +200,31 @@ enum Item {
     Status(LitInt),
     Flag(Ident),
     Value(Ident, Lit),
+    /// A status was meant but could not be read; its error is reported already.
+    BadStatus,
+}
+
+/// A mistake in one item, which does not stop the rest of the list being read.
+struct Mistake {
+    error: syn::Error,
+    /// Whether the item stood where a status goes, so "no status" would only repeat it.
+    in_status_position: bool,
+}
+
+impl Mistake {
+    fn key(error: syn::Error) -> Self {
+        Mistake {
+            error,
+            in_status_position: false,
+        }
+    }
+
+    fn status(error: syn::Error) -> Self {
+        Mistake {
+            error,
+            in_status_position: true,
+        }
+    }
 }
 
 /// Splits one attribute into items, reporting unknown keys and bad syntax, and calls `each`
@@ -210,6 +239,7 @@ fn parse_one(cx: &mut Ctxt, attr: &Attribute, level: Level, each: &mut dyn FnMut
                 "#[status(404)]"
             };
             cx.error_spanned(other, format!("expected a list of keys, like `{example}`"));
+            each(cx, Item::BadStatus);
             return;
         }
     };
@@ -223,6 +253,7 @@ fn parse_one(cx: &mut Ctxt, attr: &Attribute, level: Level, each: &mut dyn FnMut
             list,
             format!("empty #[status()]; write the keys, like `{example}`"),
         );
+        each(cx, Item::BadStatus);
         return;
     }
     let mut items = Vec::new();
@@ -242,34 +273,39 @@ fn parse_one(cx: &mut Ctxt, attr: &Attribute, level: Level, each: &mut dyn FnMut
     for item in items {
         match item {
             Ok(item) => each(cx, item),
-            Err(err) => cx.push(err),
+            Err(mistake) => {
+                cx.push(mistake.error);
+                if mistake.in_status_position {
+                    each(cx, Item::BadStatus);
+                }
+            }
         }
     }
 }
 
 /// One item; `Ok(Err(_))` is a mistake that does not stop the rest of the list being read.
-fn parse_item(input: ParseStream, level: Level) -> syn::Result<syn::Result<Item>> {
+fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mistake>> {
     if input.peek(Lit) {
         let lit: Lit = input.parse()?;
         return Ok(match lit {
             Lit::Int(int) => Ok(Item::Status(int)),
             Lit::Str(s) if level.takes_status() && s.value().trim().parse::<u16>().is_ok() => {
-                Err(syn::Error::new(
+                Err(Mistake::status(syn::Error::new(
                     s.span(),
                     format!(
                         "the status is an integer, not a string: write `{}`",
                         s.value().trim()
                     ),
-                ))
+                )))
             }
-            other if level.takes_status() => Err(syn::Error::new(
+            other if level.takes_status() => Err(Mistake::status(syn::Error::new(
                 other.span(),
                 "the status must be an integer literal, like `#[status(404)]`",
-            )),
-            other => Err(syn::Error::new(
+            ))),
+            other => Err(Mistake::key(syn::Error::new(
                 other.span(),
                 "expected a key, like `extension`",
-            )),
+            ))),
         });
     }
     if !input.peek(Ident::peek_any) {
@@ -290,7 +326,12 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<syn::Result<Item>
         } else {
             "expected a key like `extension`"
         };
-        return Ok(Err(syn::Error::new_spanned(bad, hint)));
+        let error = syn::Error::new_spanned(bad, hint);
+        return Ok(Err(if level.takes_status() {
+            Mistake::status(error)
+        } else {
+            Mistake::key(error)
+        }));
     }
     let key = input.call(Ident::parse_any)?;
     let path_follows = input.peek(Token![::]);
@@ -300,13 +341,13 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<syn::Result<Item>
             Some(input.parse::<Lit>()?)
         } else {
             let expr: syn::Expr = input.parse()?;
-            return Ok(Err(syn::Error::new_spanned(
+            return Ok(Err(Mistake::key(syn::Error::new_spanned(
                 expr,
                 format!(
                     "`{key}` takes a literal, like `{key} = {}`",
                     example_value(&key)
                 ),
-            )));
+            ))));
         }
     } else {
         None
@@ -315,14 +356,24 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<syn::Result<Item>
         let rest: syn::Path = input.parse().unwrap_or_else(|_| key.clone().into());
         let mut whole = quote::quote!(#key);
         whole.extend(quote::quote!(#rest));
-        return Ok(Err(syn::Error::new_spanned(
+        return Ok(Err(Mistake::status(syn::Error::new_spanned(
             whole,
             "the status must be an integer literal, like `#[status(404)]`; constants are not read",
-        )));
+        ))));
     }
     let name = key.to_string();
+    let looks_like_constant = name.len() > 1
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    if level.takes_status() && value.is_none() && looks_like_constant {
+        return Ok(Err(Mistake::status(syn::Error::new(
+            key.span(),
+            format!("the status must be an integer literal, like `#[status(404)]`; `{name}` is not read"),
+        ))));
+    }
     if !level.keys().contains(&name.as_str()) {
-        return Ok(Err(unknown_key(&key, level)));
+        return Ok(Err(Mistake::key(unknown_key(&key, level))));
     }
     Ok(Ok(match value {
         Some(value) => Item::Value(key, value),

@@ -1,8 +1,9 @@
 //! Code generation from a validated input: a `match` per method and a constant table. All
 //! the logic that can be ordinary code lives in `status-core`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
+use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
 use crate::ast::{DetailSource, Field, Input, Variant};
@@ -172,7 +173,8 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
             let cfgs = cfgs(v);
             let name = v.ident.to_string();
             let ty = field.ty;
-            Some(quote!(#(#cfgs)* #p::TransparentInfo::new(#name, <#ty as #p::ApiStatus>::table)))
+            let table = at_span(&quote!(<#ty as #p::ApiStatus>::table), ty.span());
+            Some(quote!(#(#cfgs)* #p::TransparentInfo::new(#name, #table)))
         })
         .collect();
     let with_transparent =
@@ -286,7 +288,27 @@ fn forward(input: &Input, variant: &Variant, inner: &Field, call: &TokenStream) 
     let cfgs = cfgs(variant);
     let pat = pattern(input, variant, &[inner]);
     let binding = binding(&inner.member);
+    // Spanned at the field's type, so a field without ApiStatus is reported once, there.
+    let call = at_span(call, inner.ty.span());
     quote!(#(#cfgs)* #pat => { let __inner = #binding; #call })
+}
+
+/// `tokens` with every span set to `span`, so errors in them point at the user's token.
+fn at_span(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(group) = &tt {
+                let mut inner = Group::new(group.delimiter(), at_span(&group.stream(), span));
+                inner.set_span(span);
+                tt = TokenTree::Group(inner);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }
 
 fn status_fn(input: &Input, p: &TokenStream) -> TokenStream {
@@ -403,7 +425,10 @@ fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
             let inserts = fields.iter().filter_map(|f| {
                 let name = f.extension_name()?;
                 let b = binding(&f.member);
-                Some(quote!(#p::extension(__problem, #name, #b);))
+                Some(at_span(
+                    &quote!(#p::extension(__problem, #name, #b);),
+                    f.ty.span(),
+                ))
             });
             Some(quote!(#(#cfgs)* #pat => { #(#inserts)* }))
         },
@@ -427,11 +452,11 @@ fn write_headers_fn(input: &Input, p: &TokenStream) -> TokenStream {
             let pat = pattern(input, v, &fields);
             let retry_after = retry_after.map(|f| {
                 let b = binding(&f.member);
-                quote!(#p::retry_after(__headers, #b);)
+                at_span(&quote!(#p::retry_after(__headers, #b);), f.ty.span())
             });
             let allow = allow.map(|f| {
                 let b = binding(&f.member);
-                quote!(#p::allow(__headers, #b);)
+                at_span(&quote!(#p::allow(__headers, #b);), f.ty.span())
             });
             Some(quote!(#(#cfgs)* #pat => { #retry_after #allow }))
         },

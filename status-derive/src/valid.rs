@@ -22,7 +22,9 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
             continue;
         }
         let Some(lit) = variant.status_lit(input) else {
-            has_status(cx, input, variant);
+            if !variant.attrs.bad_status && !input.attrs.bad_status {
+                has_status(cx, input, variant);
+            }
             continue;
         };
         // The enum's default was checked once above; checking it again would repeat its errors.
@@ -204,15 +206,14 @@ fn missing_field(variant: &Variant, wanted: &FieldRef) -> String {
             Member::Unnamed(index) => format!("`{{{}}}`", index.index),
         })
         .collect();
-    let what = match wanted {
-        FieldRef::Index(i) => format!("the message names field `{{{i}}}`, out of range:"),
-        FieldRef::Named(name) => format!("the message names `{{{name}}}`, but"),
-    };
     if names.is_empty() {
-        format!("{what} `{}` has no fields", variant.ident)
+        format!(
+            "the message names `{{{wanted}}}`, but `{}` has no fields",
+            variant.ident
+        )
     } else {
         format!(
-            "{what} `{}` has {}; use one of those",
+            "the message names `{{{wanted}}}`, but `{}` has {}; use one of those",
             variant.ident,
             names.join(", ")
         )

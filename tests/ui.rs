@@ -1,0 +1,9 @@
+//! The compiler output of `#[derive(ApiStatus)]`: every misuse is a compile error with a
+//! reviewed message (`ui/fail`), and every supported shape compiles and runs (`ui/pass`).
+
+#[test]
+fn ui() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("tests/ui/fail/*.rs");
+    cases.pass("tests/ui/pass/*.rs");
+}

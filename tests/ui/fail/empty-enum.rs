@@ -1,0 +1,6 @@
+use status_core::ApiStatus;
+
+#[derive(Debug, ApiStatus)]
+enum ApiError {}
+
+fn main() {}

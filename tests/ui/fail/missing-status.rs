@@ -1,0 +1,10 @@
+use status_core::ApiStatus;
+
+#[derive(Debug, ApiStatus)]
+enum ApiError {
+    #[status(404)]
+    NotFound,
+    Unmapped,
+}
+
+fn main() {}
