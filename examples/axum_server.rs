@@ -1,2 +1,79 @@
-//! Placeholder, written in the next step.
-fn main() {}
+//! A small axum service whose handlers return the derived `ApiError`.
+//!
+//! `cargo run --example axum_server --features axum` serves on 127.0.0.1:3000 (or `$PORT`)
+//! until Ctrl-C and prints the curl lines to try; `-- --once` serves on a free port, calls
+//! one endpoint itself, prints what came back, and exits.
+
+mod demo;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use axum::extract::Path;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use demo::ApiError;
+
+async fn user(Path(id): Path<u64>) -> Result<String, ApiError> {
+    match id {
+        1 => Ok("Ada Lovelace\n".to_owned()),
+        _ => Err(ApiError::UserNotFound { id }),
+    }
+}
+
+async fn limited() -> Result<String, ApiError> {
+    Err(ApiError::RateLimited {
+        retry_after: Duration::from_secs(30),
+    })
+}
+
+async fn signup(Json(form): Json<BTreeMap<String, String>>) -> Result<String, ApiError> {
+    if form.get("email").is_some_and(|email| email.contains('@')) {
+        return Ok("welcome\n".to_owned());
+    }
+    let errors = BTreeMap::from([("email".to_owned(), vec!["must be an address".to_owned()])]);
+    Err(ApiError::Invalid { errors })
+}
+
+async fn crash() -> Result<String, ApiError> {
+    // The io error's text goes to the logs (feature `tracing`), never into the body.
+    Err(std::io::Error::other("connection to db.internal:5432 reset").into())
+}
+
+fn app() -> Router {
+    Router::new()
+        .route("/users/{id}", get(user))
+        .route("/limited", get(limited))
+        .route("/signup", post(signup))
+        .route("/crash", get(crash))
+        .fallback(status_core::axum::not_found)
+        .layer(axum::middleware::map_response(
+            status_core::axum::problem_details,
+        ))
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let once = std::env::args().any(|arg| arg == "--once");
+    let port = if once {
+        "0".to_owned()
+    } else {
+        std::env::var("PORT").unwrap_or_else(|_| "3000".into())
+    };
+    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    println!("axum serving on {base}; try:");
+    for line in demo::curl_lines(&base) {
+        println!("  {line}");
+    }
+    let server = tokio::spawn(async move { axum::serve(listener, app()).await });
+    if once {
+        let url = format!("{base}/users/42");
+        let shown = tokio::task::spawn_blocking(move || demo::fetch(&url))
+            .await
+            .map_err(std::io::Error::other)?;
+        println!("\nGET /users/42\n{shown}");
+        return Ok(());
+    }
+    server.await.map_err(std::io::Error::other)?
+}

@@ -1,6 +1,7 @@
 //! The error types of an example service, shared by the examples and the snapshot tests.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use status_core::ApiStatus;
@@ -48,4 +49,42 @@ pub enum ApiError {
     #[error("database error: {0}")]
     #[status(500)]
     Database(#[from] std::io::Error),
+}
+
+/// The requests worth trying against a server of the example service at `base`.
+#[allow(dead_code)] // used by the server examples, not the quickstart
+pub fn curl_lines(base: &str) -> Vec<String> {
+    [
+        "curl -i {base}/users/1",
+        "curl -i {base}/users/42",
+        "curl -i {base}/limited",
+        "curl -i -X DELETE {base}/limited",
+        "curl -i -H 'content-type: application/json' -d '{\"email\": \"ada\"}' {base}/signup",
+        "curl -i -H 'content-type: application/json' -d '{\"email\": ' {base}/signup",
+        "curl -i {base}/crash",
+        "curl -i {base}/no/such/route",
+    ]
+    .iter()
+    .map(|line| line.replace("{base}", base))
+    .collect()
+}
+
+/// Fetches `url` and shows the status line, headers and body, as curl -i would.
+#[allow(dead_code)] // used by the server examples, not the quickstart
+pub fn fetch(url: &str) -> String {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into();
+    match agent.get(url).call() {
+        Ok(mut response) => {
+            let mut shown = format!("{:?} {}\n", response.version(), response.status());
+            for (name, value) in response.headers() {
+                let _ = writeln!(shown, "{name}: {}", value.to_str().unwrap_or("<binary>"));
+            }
+            shown + "\n" + &response.body_mut().read_to_string().unwrap_or_default()
+        }
+        Err(error) => format!("request failed: {error}"),
+    }
 }

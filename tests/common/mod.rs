@@ -1,0 +1,239 @@
+//! What the axum and actix-web server tests share: the error type their handlers return, the
+//! responses each variant must produce, and a real HTTP client to fetch them with.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use status_core::{ApiStatus, Status};
+
+/// The text of the inner error of `Database`, which must never reach a client.
+pub const SECRET: &str = "password=hunter2 host=db.internal";
+
+/// The error a shop's handlers return: one variant for every documented error code.
+#[derive(Debug, thiserror::Error, ApiStatus)]
+pub enum ShopError {
+    #[error("malformed {field}")]
+    #[status(400, message = "field `{field}` is malformed")]
+    Malformed { field: &'static str },
+    #[error("unauthorized")]
+    #[status(401, www_authenticate = "Bearer realm=\"shop\"")]
+    Unauthorized,
+    #[error("forbidden")]
+    #[status(403)]
+    Forbidden,
+    #[error("no order {0}")]
+    #[status(404, code = "order_not_found", message = "no order {0}")]
+    OrderNotFound(u64),
+    #[error("wrong method")]
+    #[status(405)]
+    WrongMethod {
+        #[status(allow)]
+        allowed: Vec<http::Method>,
+    },
+    #[error("invalid order")]
+    #[status(422, description = "The order failed validation.")]
+    Invalid {
+        #[status(extension)]
+        errors: BTreeMap<&'static str, Vec<&'static str>>,
+    },
+    #[error("slow down")]
+    #[status(429)]
+    RateLimited {
+        #[status(retry_after)]
+        wait: Duration,
+        #[status(extension)]
+        limit: u32,
+    },
+    #[error("database: {0}")]
+    #[status(500)]
+    Database(#[from] std::io::Error),
+    #[error("payment provider failed")]
+    #[status(502)]
+    Upstream,
+    #[error("maintenance")]
+    #[status(503, retry_after = 120)]
+    Maintenance,
+}
+
+/// The error a handler returns for `/errors/{name}`.
+pub fn error_named(name: &str) -> Option<ShopError> {
+    Some(match name {
+        "malformed" => ShopError::Malformed { field: "email" },
+        "unauthorized" => ShopError::Unauthorized,
+        "forbidden" => ShopError::Forbidden,
+        "order-not-found" => ShopError::OrderNotFound(42),
+        "wrong-method" => ShopError::WrongMethod {
+            allowed: vec![http::Method::GET, http::Method::HEAD],
+        },
+        "invalid" => ShopError::Invalid {
+            errors: BTreeMap::from([("quantity", vec!["must be positive"])]),
+        },
+        "rate-limited" => ShopError::RateLimited {
+            wait: Duration::from_millis(2500),
+            limit: 100,
+        },
+        "database" => ShopError::Database(std::io::Error::other(SECRET)),
+        "upstream" => ShopError::Upstream,
+        "maintenance" => ShopError::Maintenance,
+        _ => return None,
+    })
+}
+
+/// A response as the client saw it.
+pub struct Seen {
+    pub status: u16,
+    pub headers: http::HeaderMap,
+    pub text: String,
+}
+
+impl Seen {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("{e}: {}", self.text))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Asserts this is a Problem Details response with `status` in its status line and body.
+    pub fn assert_problem(&self, status: u16) -> Value {
+        assert_eq!(self.status, status, "{}", self.text);
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json"),
+            "{status}"
+        );
+        let body = self.json();
+        assert_eq!(body["status"], status, "{}", self.text);
+        assert_eq!(
+            body["title"],
+            http::StatusCode::from_u16(status)
+                .unwrap()
+                .canonical_reason()
+                .unwrap()
+        );
+        body
+    }
+}
+
+/// Sends a request to a server on loopback, with every wait bounded.
+pub fn send(method: &str, url: &str, json_body: Option<&str>) -> Seen {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into();
+    let response = match (method, json_body) {
+        ("GET", _) => agent.get(url).call(),
+        ("DELETE", _) => agent.delete(url).call(),
+        ("POST", Some(body)) => agent
+            .post(url)
+            .header("content-type", "application/json")
+            .send(body),
+        _ => unreachable!("the tests send no {method}"),
+    };
+    let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.body_mut().read_to_string().unwrap();
+    Seen {
+        status,
+        headers,
+        text,
+    }
+}
+
+/// Every derived error over the wire: status line, headers and body, checked one by one.
+pub fn assert_every_error_is_served(base: &str) {
+    let get = |name: &str| send("GET", &format!("{base}/errors/{name}"), None);
+
+    let body = get("malformed").assert_problem(400);
+    assert_eq!(
+        body,
+        json!({"title": "Bad Request", "status": 400, "detail": "field `email` is malformed", "code": "malformed"})
+    );
+
+    let seen = get("unauthorized");
+    seen.assert_problem(401);
+    assert_eq!(
+        seen.header("www-authenticate"),
+        Some("Bearer realm=\"shop\"")
+    );
+
+    let body = get("forbidden").assert_problem(403);
+    assert_eq!(body["detail"], Status::Forbidden.description());
+
+    let body = get("order-not-found").assert_problem(404);
+    assert_eq!(
+        body,
+        json!({"title": "Not Found", "status": 404, "detail": "no order 42", "code": "order_not_found"})
+    );
+
+    let seen = get("wrong-method");
+    seen.assert_problem(405);
+    assert_eq!(seen.header("allow"), Some("GET, HEAD"));
+
+    let body = get("invalid").assert_problem(422);
+    assert_eq!(body["errors"], json!({"quantity": ["must be positive"]}));
+    assert_eq!(body["detail"], "The order failed validation.");
+
+    let seen = get("rate-limited");
+    let body = seen.assert_problem(429);
+    assert_eq!(seen.header("retry-after"), Some("3"), "2.5 s rounds up");
+    assert_eq!(body["limit"], 100);
+
+    let seen = get("database");
+    let body = seen.assert_problem(500);
+    assert_eq!(body["detail"], Status::InternalServerError.description());
+    assert!(
+        !seen.text.contains("hunter2") && !seen.text.contains("db.internal"),
+        "{}",
+        seen.text
+    );
+
+    let body = get("upstream").assert_problem(502);
+    assert_eq!(body["code"], "upstream");
+
+    let seen = get("maintenance");
+    seen.assert_problem(503);
+    assert_eq!(seen.header("retry-after"), Some("120"));
+}
+
+/// The framework's own errors in the same envelope: unknown route, wrong method, a body that
+/// fails to parse, and a payload too large (the servers limit JSON bodies to 64 bytes).
+pub fn assert_framework_errors_are_problems(base: &str) {
+    let body = send("GET", &format!("{base}/no/such/route"), None).assert_problem(404);
+    assert_eq!(body["code"], "not_found");
+
+    let seen = send("DELETE", &format!("{base}/errors/forbidden"), None);
+    let body = seen.assert_problem(405);
+    assert_eq!(body["code"], "method_not_allowed");
+    assert!(
+        seen.header("allow")
+            .is_some_and(|allow| allow.contains("GET")),
+        "{:?}",
+        seen.headers
+    );
+
+    let seen = send("POST", &format!("{base}/orders"), Some("{\"quantity\": "));
+    assert!(
+        seen.status == 400 || seen.status == 422,
+        "{} {}",
+        seen.status,
+        seen.text
+    );
+    let body = seen.assert_problem(seen.status);
+    assert!(
+        body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "{}",
+        seen.text
+    );
+
+    let big = format!("{{\"quantity\": 1, \"note\": \"{}\"}}", "x".repeat(200));
+    let body = send("POST", &format!("{base}/orders"), Some(&big)).assert_problem(413);
+    assert_eq!(body["code"], "payload_too_large");
+
+    let seen = send("POST", &format!("{base}/orders"), Some("{\"quantity\": 2}"));
+    assert_eq!(seen.status, 200, "{}", seen.text);
+}

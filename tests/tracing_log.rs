@@ -1,0 +1,105 @@
+//! With the `tracing` feature, a 5xx is logged once, with its source chain, when a framework
+//! turns it into a response; a 4xx is not logged.
+#![cfg(all(feature = "tracing", feature = "axum"))]
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use axum::response::IntoResponse;
+use status_core::ApiStatus;
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Level, Metadata, Subscriber};
+
+#[derive(Debug, thiserror::Error)]
+#[error("query failed")]
+struct QueryError(#[source] std::io::Error);
+
+#[derive(Debug, thiserror::Error, ApiStatus)]
+enum ApiError {
+    #[error("database unavailable")]
+    #[status(503)]
+    Database(#[source] QueryError),
+    #[error("no user {0}")]
+    #[status(404, message = "no user {0}")]
+    NoUser(u64),
+}
+
+/// The fields of every event, as text.
+type Events = Arc<Mutex<Vec<(Level, BTreeMap<String, String>)>>>;
+
+/// The smallest subscriber that remembers events: enough to see what was logged.
+struct Recorder(Events);
+
+struct Fields<'a>(&'a mut BTreeMap<String, String>);
+
+impl Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        self.0.insert(field.name().to_owned(), format!("{value:?}"));
+    }
+
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.insert(field.name().to_owned(), value.to_owned());
+    }
+}
+
+impl Subscriber for Recorder {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+
+    fn new_span(&self, _: &Attributes<'_>) -> Id {
+        Id::from_u64(1)
+    }
+
+    fn record(&self, _: &Id, _: &Record<'_>) {}
+
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+
+    fn event(&self, event: &Event<'_>) {
+        let mut fields = BTreeMap::new();
+        event.record(&mut Fields(&mut fields));
+        self.0
+            .lock()
+            .unwrap()
+            .push((*event.metadata().level(), fields));
+    }
+
+    fn enter(&self, _: &Id) {}
+
+    fn exit(&self, _: &Id) {}
+}
+
+fn events_while(f: impl FnOnce()) -> Vec<(Level, BTreeMap<String, String>)> {
+    let events = Events::default();
+    tracing::subscriber::with_default(Recorder(events.clone()), f);
+    let events = events.lock().unwrap().clone();
+    events
+}
+
+#[test]
+fn a_server_error_is_logged_once_with_its_source_chain() {
+    let err = ApiError::Database(QueryError(std::io::Error::other("connection reset")));
+    let events = events_while(|| {
+        let response = err.into_response();
+        assert_eq!(response.status(), 503);
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    let (level, fields) = &events[0];
+    assert_eq!(*level, Level::ERROR);
+    assert_eq!(
+        fields["error"],
+        "database unavailable: query failed: connection reset"
+    );
+    assert_eq!(fields["status"], "503");
+    assert_eq!(fields["code"], "database");
+}
+
+#[test]
+fn a_client_error_is_not_logged() {
+    let events = events_while(|| {
+        let response = ApiError::NoUser(7).into_response();
+        assert_eq!(response.status(), 404);
+    });
+    assert!(events.is_empty(), "{events:?}");
+}
