@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::headers::display_name;
 use crate::{
     reason_phrase, ApiStatus, Status, Table, VariantInfo, GENERAL_INFORMATION, PROBLEM_JSON,
 };
@@ -114,12 +115,12 @@ fn example(out: &mut String, variant: &VariantInfo, label: bool) {
     let headers: Vec<String> = variant
         .headers()
         .iter()
-        .map(|(name, value)| format!("{name}: {value}"))
+        .map(|(name, value)| format!("{}: {value}", display_name(name)))
         .chain(
             variant
                 .field_headers()
                 .iter()
-                .map(|name| format!("{name}: {{{name}}}")),
+                .map(|name| format!("{}: {{{name}}}", display_name(name))),
         )
         .collect();
     if !headers.is_empty() {
