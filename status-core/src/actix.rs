@@ -103,6 +103,16 @@ pub struct ProblemError {
 
 impl ProblemError {
     /// Builds the response of `value` now, keeping it for actix-web to send.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// #[derive(Debug, ApiStatus)]
+    /// #[status(503)]
+    /// struct Maintenance;
+    ///
+    /// let error: actix_web::Error = status_core::actix::ProblemError::new(&Maintenance).into();
+    /// assert_eq!(error.as_response_error().status_code().as_u16(), 503);
+    /// ```
     pub fn new<T: ApiStatus + ?Sized>(value: &T) -> Self {
         Self {
             response: value.response(),

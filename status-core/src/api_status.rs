@@ -704,7 +704,7 @@ impl TransparentInfo {
     /// ```
     /// # fn t() -> status_core::Table { status_core::Table::new("T", &[]) }
     /// let row = status_core::TransparentInfo::new("Inner", t);
-    /// # let _ = row;
+    /// assert_eq!(row.table().type_name(), "T");
     /// ```
     #[must_use]
     pub const fn new(name: &'static str, table: fn() -> Table) -> Self {

@@ -1,7 +1,7 @@
 //! axum integration (feature `axum`).
 //!
 //! With the feature on, every derived type implements
-//! [`IntoResponse`](::axum::response::IntoResponse), so handlers return it as is:
+//! [`IntoResponse`], so handlers return it as is:
 //!
 //! ```
 //! use axum::{routing::get, Router};
@@ -65,7 +65,7 @@ pub async fn not_found() -> Response {
 /// Rewrites the error responses axum makes itself (wrong method, a body that fails to parse,
 /// a payload too large) as Problem Details, keeping their status and headers (`Allow` among
 /// them). Responses that already are `application/problem+json`, and successes, pass as they
-/// are. Use it with [`axum::middleware::map_response`](::axum::middleware::map_response).
+/// are. Use it with [`axum::middleware::map_response`].
 ///
 /// ```
 /// let app: axum::Router = axum::Router::new()

@@ -24,6 +24,12 @@ use http::{HeaderValue, Method};
 )]
 pub trait RetryAfter {
     /// The delay in whole seconds, or `None` for no header.
+    ///
+    /// ```
+    /// use status_core::RetryAfter;
+    ///
+    /// assert_eq!(Some(std::time::Duration::from_secs(5)).retry_after_seconds(), Some(5));
+    /// ```
     fn retry_after_seconds(&self) -> Option<u64>;
 }
 
@@ -84,6 +90,12 @@ impl<T: RetryAfter + ?Sized> RetryAfter for &T {
 )]
 pub trait AllowMethods {
     /// The `Allow` value, or `None` when it cannot be one.
+    ///
+    /// ```
+    /// use status_core::AllowMethods;
+    ///
+    /// assert_eq!("GET, HEAD".allow_header().unwrap(), "GET, HEAD");
+    /// ```
     fn allow_header(&self) -> Option<HeaderValue>;
 }
 

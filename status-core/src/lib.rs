@@ -34,9 +34,9 @@
 //!
 //! # Features
 //! - `derive` (default): re-exports `#[derive(ApiStatus)]` from `status-derive`.
-//! - `axum`: derived types implement `axum::response::IntoResponse`; see [`axum`](crate::axum).
-//! - `actix-web`: derived types implement `actix_web::ResponseError`; see [`actix`](crate::actix).
-//! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`](crate::openapi).
+//! - `axum`: derived types implement `axum::response::IntoResponse`; see [`axum`].
+//! - `actix-web`: derived types convert into `actix_web::Error`; see [`actix`].
+//! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`].
 //! - `tracing`: a 5xx response logs the error and its `source()` chain once, at error level,
 //!   as a framework turns it into a response.
 #![forbid(unsafe_code)]

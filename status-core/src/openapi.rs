@@ -11,6 +11,17 @@ use crate::headers::display_name;
 use crate::{reason_phrase, ApiStatus, Status, Table, VariantInfo, PROBLEM_JSON};
 
 /// The name of the Problem Details schema in `components.schemas`.
+///
+/// ```
+/// use status_core::openapi::{responses, PROBLEM_SCHEMA};
+/// # use status_core::ApiStatus;
+/// # #[derive(Debug, ApiStatus)]
+/// # #[status(503)]
+/// # struct Maintenance;
+///
+/// let schema = &responses::<Maintenance>()["503"]["content"]["application/problem+json"]["schema"];
+/// assert_eq!(schema["$ref"], format!("#/components/schemas/{PROBLEM_SCHEMA}"));
+/// ```
 pub const PROBLEM_SCHEMA: &str = "Problem";
 
 /// The JSON Schema of a Problem Details body (RFC 9457 section 3), for `components.schemas`.

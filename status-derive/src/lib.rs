@@ -39,3 +39,77 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
         (Ok(()), None) => proc_macro2::TokenStream::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    fn expand(input: proc_macro2::TokenStream) -> String {
+        super::derive(&syn::parse2(input).expect("a valid item")).to_string()
+    }
+
+    /// The body of the generated `fn name`, up to the next generated method.
+    fn method<'a>(expansion: &'a str, name: &str) -> &'a str {
+        let start = expansion
+            .find(&format!("fn {name} ("))
+            .expect("the method is generated");
+        let rest = &expansion[start + 3..];
+        &expansion[start..start + 3 + rest.find(" fn ").unwrap_or(rest.len())]
+    }
+
+    #[test]
+    fn status_is_a_plain_match_of_constants() {
+        let expansion = expand(quote! {
+            enum ApiError {
+                #[status(404)]
+                NotFound,
+                #[status(429)]
+                Limited { #[status(retry_after)] wait: u64 },
+                #[status(transparent)]
+                Inner(Inner),
+            }
+        });
+        let status = method(&expansion, "status");
+        assert!(status.contains("match self"), "{status}");
+        assert!(status.contains("Self :: NotFound { .. } => const { :: status_core :: __private :: status (404u16) }"), "{status}");
+        assert!(status.contains("Self :: Limited { .. } => const { :: status_core :: __private :: status (429u16) }"), "{status}");
+        assert!(
+            status.contains(":: status_core :: __private :: ApiStatus :: status (__inner)"),
+            "{status}"
+        );
+        // No table lookup, no search, no allocation on this path.
+        for absent in ["table", "iter", "find", "String", "Vec", "format"] {
+            assert!(!status.contains(absent), "`{absent}` in {status}");
+        }
+    }
+
+    #[test]
+    fn methods_whose_default_serves_every_variant_are_not_generated() {
+        let expansion = expand(quote! {
+            enum ApiError {
+                #[status(404)]
+                NotFound,
+                #[status(503)]
+                Busy,
+            }
+        });
+        for absent in ["write_detail", "write_extensions", "write_headers"] {
+            assert!(!expansion.contains(absent), "{absent} in {expansion}");
+        }
+    }
+
+    #[test]
+    fn errors_come_with_a_fallback_impl_and_never_a_panic() {
+        let expansion = expand(quote! {
+            enum ApiError {
+                #[status(600, mesage = "x")]
+                Bad,
+            }
+        });
+        assert!(expansion.contains("compile_error"), "{expansion}");
+        assert!(
+            expansion.contains("impl :: status_core :: __private :: ApiStatus for ApiError"),
+            "{expansion}"
+        );
+    }
+}
