@@ -24,42 +24,42 @@ pub trait ViaCode {
 
 impl<T: ApiStatus + Error> ViaError for &&Loggable<'_, T> {
     fn log_server_error(&self) {
-        let value = self.0;
-        if value.status().is_server_error() {
-            tracing::error!(
-                status = value.status().as_u16(),
-                code = value.code(),
-                error = %Chain(value),
-                "server error response",
-            );
-        }
+        emit(self.0, Some(&Chain(self.0)));
     }
 }
 
 impl<T: ApiStatus + Debug + ?Sized> ViaDebug for &Loggable<'_, T> {
     fn log_server_error(&self) {
-        let value = self.0;
-        if value.status().is_server_error() {
-            tracing::error!(
-                status = value.status().as_u16(),
-                code = value.code(),
-                error = ?value,
-                "server error response",
-            );
-        }
+        emit(self.0, Some(&DebugText(self.0)));
     }
 }
 
 impl<T: ApiStatus + ?Sized> ViaCode for Loggable<'_, T> {
     fn log_server_error(&self) {
-        let value = self.0;
-        if value.status().is_server_error() {
-            tracing::error!(
-                status = value.status().as_u16(),
-                code = value.code(),
-                "server error response",
-            );
-        }
+        emit(self.0, None);
+    }
+}
+
+/// One error-level event for a 5xx; nothing for other statuses.
+fn emit<T: ApiStatus + ?Sized>(value: &T, error: Option<&dyn fmt::Display>) {
+    let status = value.status();
+    if !status.is_server_error() {
+        return;
+    }
+    let (status, code) = (status.as_u16(), value.code());
+    if let Some(error) = error {
+        tracing::error!(status, code, error = %error, "server error response");
+    } else {
+        tracing::error!(status, code, "server error response");
+    }
+}
+
+/// A value's `Debug`, where a `Display` is wanted.
+struct DebugText<'a, T: ?Sized>(&'a T);
+
+impl<T: Debug + ?Sized> fmt::Display for DebugText<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.0)
     }
 }
 
