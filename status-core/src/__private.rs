@@ -4,19 +4,14 @@ pub use core::fmt::{Result as FmtResult, Write as FmtWrite};
 pub use http::{HeaderMap, StatusCode};
 
 pub use crate::api_status::status_code as status;
-pub use crate::{ApiStatus, Problem, Table, TransparentInfo, VariantInfo};
+pub use crate::{ApiStatus, Extensions, Table, TransparentInfo, VariantInfo};
 
 pub use crate::__impl_frameworks as impl_frameworks;
 pub use serde::Serialize;
 
 /// Adds the field `value` as the extension member `name`.
-///
-/// A value that does not serialize (a map with non-string keys, say) is left out: the
-/// response is still served, without that member.
-pub fn extension<T: Serialize + ?Sized>(problem: &mut Problem, name: &str, value: &T) {
-    if let Ok(value) = serde_json::to_value(value) {
-        problem.insert_extension(name, value);
-    }
+pub fn extension<T: Serialize + ?Sized>(extensions: &mut Extensions<'_>, name: &str, value: &T) {
+    extensions.insert(name, value);
 }
 
 /// Sets `Retry-After` from a field of whole seconds.

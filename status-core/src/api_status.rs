@@ -4,7 +4,7 @@ use core::fmt;
 
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
-use crate::{Problem, Status, PROBLEM_JSON};
+use crate::{Extensions, Problem, Status, PROBLEM_JSON};
 
 /// A type whose values are HTTP error responses: a status, a machine-readable code, a
 /// detail for a human, and the Problem Details body and headers that go with them.
@@ -173,7 +173,7 @@ pub trait ApiStatus {
         detail
     }
 
-    /// Adds the extension members this occurrence carries to `problem`.
+    /// Adds the extension members this occurrence carries.
     ///
     /// ```
     /// # use status_core::ApiStatus;
@@ -186,11 +186,11 @@ pub trait ApiStatus {
     /// # }
     /// let err = ApiError::RateLimited { seconds: 30, limit: 100 };
     /// let mut problem = status_core::Problem::new(err.status());
-    /// err.write_extensions(&mut problem);
+    /// err.write_extensions(&mut status_core::Extensions::new(&mut problem));
     /// assert_eq!(problem.extensions()["limit"], 100);
     /// ```
-    fn write_extensions(&self, problem: &mut Problem) {
-        let _ = problem;
+    fn write_extensions(&self, extensions: &mut Extensions<'_>) {
+        let _ = extensions;
     }
 
     /// Adds the headers built from this occurrence's fields (such as `Retry-After`).
@@ -237,8 +237,28 @@ pub trait ApiStatus {
         let mut problem = Problem::new(self.status())
             .with_code(self.code())
             .with_detail(self.detail());
-        self.write_extensions(&mut problem);
+        self.write_extensions(&mut Extensions::new(&mut problem));
         problem
+    }
+
+    /// The JSON body of this value: [`problem`](ApiStatus::problem) serialized, written in
+    /// one pass without building it.
+    ///
+    /// ```
+    /// # use status_core::ApiStatus;
+    /// # #[derive(Debug, ApiStatus)]
+    /// # enum ApiError {
+    /// #     #[status(404, code = "user_not_found", message = "user {id} not found")]
+    /// #     UserNotFound { id: u64 },
+    /// # }
+    /// let body = ApiError::UserNotFound { id: 7 }.body();
+    /// assert_eq!(
+    ///     body,
+    ///     br#"{"title":"Not Found","status":404,"detail":"user 7 not found","code":"user_not_found"}"#,
+    /// );
+    /// ```
+    fn body(&self) -> Vec<u8> {
+        crate::body::write_body(self)
     }
 
     /// Every header this response needs: `Content-Type` and the variant's own.
@@ -289,7 +309,7 @@ pub trait ApiStatus {
     /// assert_eq!(response.headers()["content-type"], "application/problem+json");
     /// ```
     fn response(&self) -> http::Response<Vec<u8>> {
-        let mut response = http::Response::new(self.problem().to_json());
+        let mut response = http::Response::new(self.body());
         *response.status_mut() = self.status();
         *response.headers_mut() = self.headers();
         response
@@ -365,8 +385,21 @@ impl VariantInfo {
     /// let info = status_core::VariantInfo::new("NotFound", 404).with_code("user_not_found");
     /// assert_eq!(info.code(), "user_not_found");
     /// ```
+    ///
+    /// # Panics
+    /// When `code` holds a `"`, a `\` or a control character, which a machine-readable code
+    /// has no use for: at compile time where it is a constant, as the derive always uses it.
     #[must_use]
     pub const fn with_code(mut self, code: &'static str) -> Self {
+        let bytes = code.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            assert!(
+                bytes[i] >= 0x20 && bytes[i] != b'"' && bytes[i] != b'\\',
+                "a code holds no quote, backslash or control character"
+            );
+            i += 1;
+        }
         self.code = Some(code);
         self
     }
@@ -468,10 +501,12 @@ impl VariantInfo {
     /// ```
     #[must_use]
     pub const fn code(&self) -> &'static str {
-        match (self.code, Status::from_u16(self.status.as_u16())) {
-            (Some(code), _) => code,
-            (None, Some(documented)) => documented.default_code(),
-            (None, None) => "error",
+        match self.code {
+            Some(code) => code,
+            None => match Status::from_u16(self.status.as_u16()) {
+                Some(documented) => documented.default_code(),
+                None => "error",
+            },
         }
     }
 

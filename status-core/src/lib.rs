@@ -47,6 +47,7 @@ pub mod actix;
 mod api_status;
 #[cfg(feature = "axum")]
 pub mod axum;
+mod body;
 mod catalog;
 mod frameworks;
 mod headers;
@@ -56,6 +57,7 @@ pub mod openapi;
 mod problem;
 
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
+pub use body::Extensions;
 pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
 pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};

@@ -23,8 +23,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// ```
 pub const ABOUT_BLANK: &str = "about:blank";
 
-/// The members RFC 9457 defines, plus this crate's `code`; extensions never take these names.
-const RESERVED: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+use crate::body::RESERVED;
 
 /// An RFC 9457 Problem Details object: the body of every error response this crate builds.
 ///

@@ -118,13 +118,17 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
         parse_one(cx, attr, level, &mut |cx, item| match item {
             Item::Status(lit) => set(cx, &mut out.status, lit, "the status code"),
             Item::BadStatus => out.bad_status = true,
+            Item::BadValue(key) => out.keys.push(key),
             Item::Flag(key) => {
                 out.keys.push(key.clone());
                 match key.to_string().as_str() {
                     "transparent" => set(cx, &mut out.transparent, key, "`transparent`"),
                     "display" => set(cx, &mut out.display, key, "`display`"),
                     "expose" => set(cx, &mut out.expose, key, "`expose`"),
-                    _ => cx.error_spanned(&key, format!("`{key}` needs a value: `{key} = ...`")),
+                    _ => cx.error_spanned(
+                        &key,
+                        format!("`{key}` needs a value: `{key} = {}`", example_value(&key)),
+                    ),
                 }
             }
             Item::Value(key, value) => {
@@ -168,7 +172,7 @@ pub fn parse_field_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             continue;
         }
         parse_one(cx, attr, Level::Field, &mut |cx, item| match item {
-            Item::BadStatus => {}
+            Item::BadStatus | Item::BadValue(_) => {}
             Item::Status(lit) => cx.error_spanned(
                 &lit,
                 "a field takes no status; put `#[status(...)]` with the code on the variant",
@@ -202,6 +206,9 @@ enum Item {
     Value(Ident, Lit),
     /// A status was meant but could not be read; its error is reported already.
     BadStatus,
+    /// A known key whose value could not be read; its error is reported already, and rules
+    /// that ask for the key must not ask again.
+    BadValue(Ident),
 }
 
 /// A mistake in one item, which does not stop the rest of the list being read.
@@ -209,6 +216,8 @@ struct Mistake {
     error: syn::Error,
     /// Whether the item stood where a status goes, so "no status" would only repeat it.
     in_status_position: bool,
+    /// The known key whose value was wrong, so "add this key" would only repeat it.
+    key: Option<Ident>,
 }
 
 impl Mistake {
@@ -216,6 +225,7 @@ impl Mistake {
         Mistake {
             error,
             in_status_position: false,
+            key: None,
         }
     }
 
@@ -223,6 +233,15 @@ impl Mistake {
         Mistake {
             error,
             in_status_position: true,
+            key: None,
+        }
+    }
+
+    fn value(key: Ident, error: syn::Error) -> Self {
+        Mistake {
+            error,
+            in_status_position: false,
+            key: Some(key),
         }
     }
 }
@@ -278,6 +297,9 @@ fn parse_one(cx: &mut Ctxt, attr: &Attribute, level: Level, each: &mut dyn FnMut
                 if mistake.in_status_position {
                     each(cx, Item::BadStatus);
                 }
+                if let Some(key) = mistake.key {
+                    each(cx, Item::BadValue(key));
+                }
             }
         }
     }
@@ -321,6 +343,13 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
             }
             Ok((tokens, rest))
         })?;
+        if bad.is_empty() {
+            // Two commas in a row: point at the second, since there is no item to point at.
+            return Ok(Err(Mistake::key(syn::Error::new(
+                input.span(),
+                "empty item between commas; remove the extra `,`",
+            ))));
+        }
         let hint = if level.takes_status() {
             "expected a status code like `404` or a key like `code = \"...\"`"
         } else {
@@ -336,21 +365,16 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
     let key = input.call(Ident::parse_any)?;
     let path_follows = input.peek(Token![::]);
     let value = if input.peek(Token![=]) {
-        input.parse::<Token![=]>()?;
-        if input.peek(Lit) {
-            Some(input.parse::<Lit>()?)
+        let eq = input.parse::<Token![=]>()?;
+        if input.is_empty() || input.peek(Token![,]) {
+            Value::Missing(eq)
+        } else if input.peek(Lit) {
+            Value::Lit(input.parse::<Lit>()?)
         } else {
-            let expr: syn::Expr = input.parse()?;
-            return Ok(Err(Mistake::key(syn::Error::new_spanned(
-                expr,
-                format!(
-                    "`{key}` takes a literal, like `{key} = {}`",
-                    example_value(&key)
-                ),
-            ))));
+            Value::Expr(input.parse::<syn::Expr>()?)
         }
     } else {
-        None
+        Value::None
     };
     if path_follows {
         let rest: syn::Path = input.parse().unwrap_or_else(|_| key.clone().into());
@@ -366,7 +390,7 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
         && name
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-    if level.takes_status() && value.is_none() && looks_like_constant {
+    if level.takes_status() && matches!(value, Value::None) && looks_like_constant {
         return Ok(Err(Mistake::status(syn::Error::new(
             key.span(),
             format!("the status must be an integer literal, like `#[status(404)]`; `{name}` is not read"),
@@ -375,10 +399,49 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
     if !level.keys().contains(&name.as_str()) {
         return Ok(Err(Mistake::key(unknown_key(&key, level))));
     }
-    Ok(Ok(match value {
-        Some(value) => Item::Value(key, value),
-        None => Item::Flag(key),
-    }))
+    match value {
+        Value::None => Ok(Ok(Item::Flag(key))),
+        Value::Lit(lit) => Ok(Ok(Item::Value(key, lit))),
+        Value::Missing(eq) => {
+            let error = syn::Error::new(eq.span, missing_value(&key, level));
+            Ok(Err(Mistake::value(key, error)))
+        }
+        Value::Expr(expr) => {
+            let error = syn::Error::new_spanned(
+                expr,
+                format!(
+                    "`{key}` takes a literal, like `{key} = {}`",
+                    example_value(&key)
+                ),
+            );
+            Ok(Err(Mistake::value(key, error)))
+        }
+    }
+}
+
+/// What follows a key, before the key is known to be one.
+enum Value {
+    None,
+    Lit(Lit),
+    /// `key =` and then nothing.
+    Missing(Token![=]),
+    /// Not a literal: a constant or an expression, which the macro cannot read.
+    Expr(syn::Expr),
+}
+
+fn missing_value(key: &Ident, level: Level) -> String {
+    let flag = match level {
+        Level::Field => ["retry_after", "allow"].as_slice(),
+        _ => ["transparent", "display", "expose"].as_slice(),
+    };
+    if flag.contains(&key.to_string().as_str()) {
+        format!("`{key}` is a flag and takes no value: write `{key}` alone")
+    } else {
+        format!(
+            "`{key}` has no value after `=`; write one, like `{key} = {}`",
+            example_value(key)
+        )
+    }
 }
 
 fn example_value(key: &Ident) -> &'static str {

@@ -2,7 +2,7 @@
 //! the logic that can be ordinary code lives in `status-core`.
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
@@ -65,14 +65,19 @@ fn wrap(
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     // The framework impls are emitted by a macro of status-core, so that its features, not
     // the derive, decide which frameworks get one (the orphan rule forbids doing it there).
+    // In an unnamed const, so that `allow(deprecated)` covers the framework impls as well: a
+    // deprecated type still derives without a warning in a crate that denies them.
     quote! {
-        #[automatically_derived]
-        impl #impl_generics #p::ApiStatus for #ident #ty_generics #where_clause {
-            #body
-        }
-        #p::impl_frameworks! {
-            [#impl_generics] [#ident #ty_generics] [#where_clause]
-        }
+        #[allow(deprecated)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #p::ApiStatus for #ident #ty_generics #where_clause {
+                #body
+            }
+            #p::impl_frameworks! {
+                [#impl_generics] [#ident #ty_generics] [#where_clause]
+            }
+        };
     }
 }
 
@@ -115,6 +120,21 @@ fn add_bounds(input: &Input, bounds: &mut Bounds, p: &TokenStream) {
                 bounds.require(field.ty, &quote!(#p::AllowMethods));
             }
         }
+    }
+}
+
+/// Whether `ty` is plainly a string (`String`, `str`, `&str`), which is written without the
+/// formatting machinery.
+fn is_string(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(reference) => is_string(&reference.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().is_some_and(|last| {
+                matches!(last.arguments, syn::PathArguments::None)
+                    && (last.ident == "String" || last.ident == "str")
+            })
+        }
+        _ => false,
     }
 }
 
@@ -383,20 +403,27 @@ fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
                         }
                     }
                     let pat = pattern(input, v, &bound);
-                    let args: Vec<TokenStream> = fields
-                        .iter()
-                        .map(|f| {
-                            let b = binding(&f.member);
-                            quote!(#b)
-                        })
-                        .collect();
-                    let format_args = template.format_args(&args);
-                    Some(quote!(#(#cfgs)* #pat => #p::FmtWrite::write_fmt(__out, #format_args),))
+                    let writes = template.writes(p, |wanted| {
+                        let field = field_for(v, &wanted.to_string())?;
+                        // Spanned at the message, so a field that cannot be formatted is
+                        // reported there rather than at the derive.
+                        let binding = binding(&field.member).into_token_stream();
+                        Some((at_span(&binding, template.lit.span()), is_string(field.ty)))
+                    });
+                    let body = match writes.as_slice() {
+                        [only] => only.clone(),
+                        _ => quote!({ #(#writes?;)* ::core::result::Result::Ok(()) }),
+                    };
+                    Some(quote!(#(#cfgs)* #pat => #body,))
                 }
                 DetailSource::Display => {
                     let pat = pattern(input, v, &[]);
+                    // Spanned at `display`, so a type without Display is reported there.
+                    let key = v.attrs.display.as_ref().or(input.attrs.display.as_ref());
+                    let this =
+                        key.map_or_else(|| quote!(self), |key| at_span(&quote!(self), key.span()));
                     Some(
-                        quote!(#(#cfgs)* #pat => #p::FmtWrite::write_fmt(__out, ::core::format_args!("{}", self)),),
+                        quote!(#(#cfgs)* #pat => #p::FmtWrite::write_fmt(__out, ::core::format_args!("{}", #this)),),
                     )
                 }
                 DetailSource::Static => None,
@@ -408,8 +435,8 @@ fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
 fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
     partial_match(
         input,
-        &quote!(fn write_extensions(&self, __problem: &mut #p::Problem)),
-        &quote!(#p::ApiStatus::write_extensions(__inner, __problem)),
+        &quote!(fn write_extensions(&self, __extensions: &mut #p::Extensions<'_>)),
+        &quote!(#p::ApiStatus::write_extensions(__inner, __extensions)),
         &quote!({}),
         |v| {
             let fields: Vec<&Field> = v
@@ -426,7 +453,7 @@ fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
                 let name = f.extension_name()?;
                 let b = binding(&f.member);
                 Some(at_span(
-                    &quote!(#p::extension(__problem, #name, #b);),
+                    &quote!(#p::extension(__extensions, #name, #b);),
                     f.ty.span(),
                 ))
             });

@@ -106,21 +106,29 @@ impl Template {
             .collect()
     }
 
-    /// `format_args!(...)` over `args`, one expression per field placeholder, in order.
-    pub fn format_args(&self, args: &[TokenStream]) -> TokenStream {
-        let mut format = String::new();
-        for piece in &self.pieces {
-            match piece {
-                Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-                Piece::Field { spec, .. } if spec.is_empty() => format.push_str("{}"),
-                Piece::Field { spec, .. } => {
-                    format.push_str("{:");
-                    format.push_str(spec);
-                    format.push('}');
+    /// One write into `__out` per piece: literal text and plain string fields as they are,
+    /// anything else through `format_args!`, which costs more. `field` gives a placeholder's
+    /// binding and whether it is a string.
+    pub fn writes(
+        &self,
+        p: &TokenStream,
+        field: impl Fn(&FieldRef) -> Option<(TokenStream, bool)>,
+    ) -> Vec<TokenStream> {
+        self.pieces
+            .iter()
+            .filter_map(|piece| match piece {
+                Piece::Text(text) => Some(quote!(#p::FmtWrite::write_str(__out, #text))),
+                Piece::Field { field: wanted, spec } => {
+                    let (binding, is_str) = field(wanted)?;
+                    Some(if spec.is_empty() && is_str {
+                        quote!(#p::FmtWrite::write_str(__out, #binding))
+                    } else {
+                        let format = format!("{{:{spec}}}");
+                        quote!(#p::FmtWrite::write_fmt(__out, ::core::format_args!(#format, #binding)))
+                    })
                 }
-            }
-        }
-        quote!(::core::format_args!(#format #(, #args)*))
+            })
+            .collect()
     }
 }
 

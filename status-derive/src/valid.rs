@@ -13,9 +13,12 @@ const RESERVED_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "insta
 
 pub fn check(cx: &mut Ctxt, input: &Input) {
     not_empty(cx, input);
-    if let Some(lit) = &input.attrs.status {
-        status_literal(cx, lit);
-    }
+    crate_path(cx, input);
+    let default_ok = input
+        .attrs
+        .status
+        .as_ref()
+        .map_or(true, |lit| status_literal(cx, lit));
     for variant in &input.variants {
         if variant.is_transparent() {
             transparent(cx, variant);
@@ -27,8 +30,14 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
             }
             continue;
         };
-        // The enum's default was checked once above; checking it again would repeat its errors.
-        if variant.attrs.status.is_some() && !status_literal(cx, lit) {
+        // The enum's default was checked once above: a bad one was reported there, and every
+        // variant that takes it would only repeat that error.
+        let status_ok = if variant.attrs.status.is_some() {
+            status_literal(cx, lit)
+        } else {
+            default_ok
+        };
+        if !status_ok {
             continue;
         }
         let Some(status) = variant.status(input) else {
@@ -58,6 +67,27 @@ fn not_empty(cx: &mut Ctxt, input: &Input) {
     }
 }
 
+/// `crate = "..."` is a path; one that does not parse would be ignored without a word.
+fn crate_path(cx: &mut Ctxt, input: &Input) {
+    let Some(lit) = &input.attrs.krate else {
+        return;
+    };
+    if lit.parse::<syn::Path>().is_err() {
+        let value = lit.value();
+        let what = if value.trim().is_empty() {
+            "the path is empty".to_owned()
+        } else {
+            format!("`{value}` is not a path")
+        };
+        cx.error_spanned(
+            lit,
+            format!(
+                "{what}; write the path to status-core, like `crate = \"::my_api::status_core\"`"
+            ),
+        );
+    }
+}
+
 /// The literal is an error status in `400..=599`; returns whether it is.
 fn status_literal(cx: &mut Ctxt, lit: &LitInt) -> bool {
     let Ok(status) = lit.base10_parse::<u16>() else {
@@ -70,7 +100,7 @@ fn status_literal(cx: &mut Ctxt, lit: &LitInt) -> bool {
     if !(100..=599).contains(&status) {
         cx.error_spanned(
             lit,
-            format!("status {status} is outside 100..=599; HTTP status codes have three digits"),
+            format!("status {status} is outside 100..=599, where HTTP status codes lie; use a 4xx or 5xx status, like `500`"),
         );
         return false;
     }
@@ -82,6 +112,11 @@ fn status_literal(cx: &mut Ctxt, lit: &LitInt) -> bool {
         return false;
     }
     true
+}
+
+/// Whether the key was written, even with a value that could not be read (and was reported).
+fn written(variant: &Variant, key: &str) -> bool {
+    variant.attrs.keys.iter().any(|k| k == key)
 }
 
 fn has_status(cx: &mut Ctxt, input: &Input, variant: &Variant) {
@@ -150,6 +185,10 @@ fn documented_or_described(
     status: u16,
 ) {
     if DOCUMENTED.contains(&status) || variant.description().is_some() {
+        return;
+    }
+    if written(variant, "description") {
+        // Written with a value that could not be read, which is reported already.
         return;
     }
     let documented = DOCUMENTED.map(|c| c.to_string()).join(", ");
@@ -250,7 +289,7 @@ fn expose_only_on_server_errors(cx: &mut Ctxt, variant: &Variant, status: u16) {
 
 fn www_authenticate(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
     match (&variant.attrs.www_authenticate, status) {
-        (None, 401) => cx.error_spanned(
+        (None, 401) if !written(variant, "www_authenticate") => cx.error_spanned(
             lit,
             "a 401 response must carry a challenge (RFC 9110 section 15.5.2): add `www_authenticate = \"Bearer\"`",
         ),
@@ -266,7 +305,7 @@ fn www_authenticate(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16)
 fn allow(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
     let field = variant.allow_field();
     match (&variant.attrs.allow, field, status) {
-        (None, None, 405) => cx.error_spanned(
+        (None, None, 405) if !written(variant, "allow") => cx.error_spanned(
             lit,
             "a 405 response must list the allowed methods (RFC 9110 section 15.5.6): add `allow = \"GET, HEAD\"` or mark a field `#[status(allow)]`",
         ),
@@ -438,11 +477,23 @@ fn unique_codes(cx: &mut Ctxt, input: &Input) {
             cx.error_spanned(&variant.attrs.code, "the code is empty; clients match on it, so give it a name like `\"user_not_found\"`");
             continue;
         }
+        if let Some(bad) = code
+            .chars()
+            .find(|c| c.is_control() || *c == '"' || *c == '\\')
+        {
+            cx.error_spanned(
+                &variant.attrs.code,
+                format!("{bad:?} has no place in a machine-readable code; use letters, digits and `_`, like `\"user_not_found\"`"),
+            );
+            continue;
+        }
         if let Some(first) = seen.get(&code) {
-            let message = format!("`{first}` has the code `{code}` too; codes tell clients which error happened, so make this one differ");
             match &variant.attrs.code {
-                Some(lit) => cx.error_spanned(lit, message),
-                None => cx.error_spanned(variant.ident, message),
+                Some(lit) => cx.error_spanned(lit, format!("`{first}` has the code `{code}` too; codes tell clients which error happened, so make this one differ")),
+                None => cx.error_spanned(
+                    variant.ident,
+                    format!("`{first}` has the code `{code}` too, and `{}` takes its code from its name; give it its own: `code = \"...\"`", variant.ident),
+                ),
             }
         } else {
             seen.insert(code, variant.ident);

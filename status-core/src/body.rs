@@ -1,0 +1,231 @@
+//! Writing a Problem Details body straight into bytes: the static members are copied, only
+//! the detail and the extension values are escaped or serialized, and nothing is built on
+//! the way. `ApiStatus::body` uses it; `Problem` stays the type to inspect or parse bodies.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::{reason_phrase, ApiStatus, Problem};
+
+/// The members `ApiStatus::body` writes itself; an extension never takes these names.
+pub(crate) const RESERVED: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+
+/// Where a value's extension members go: a [`Problem`] being built, or a body being written.
+///
+/// ```
+/// use status_core::{Extensions, Problem};
+///
+/// let mut problem = Problem::new(http::StatusCode::TOO_MANY_REQUESTS);
+/// Extensions::new(&mut problem).insert("limit", &100);
+/// assert_eq!(problem.extensions()["limit"], 100);
+/// ```
+pub struct Extensions<'a> {
+    target: Target<'a>,
+}
+
+enum Target<'a> {
+    Problem(&'a mut Problem),
+    Body(&'a mut Vec<u8>),
+}
+
+impl<'a> Extensions<'a> {
+    /// Extensions that go into `problem`.
+    ///
+    /// ```
+    /// let mut problem = status_core::Problem::default();
+    /// let mut extensions = status_core::Extensions::new(&mut problem);
+    /// extensions.insert("errors", &["email is taken"]);
+    /// assert_eq!(problem.extensions()["errors"][0], "email is taken");
+    /// ```
+    pub fn new(problem: &'a mut Problem) -> Self {
+        Extensions {
+            target: Target::Problem(problem),
+        }
+    }
+
+    /// Adds the member `name` with `value` serialized.
+    ///
+    /// A standard member's name is refused, and a value that does not serialize (a map with
+    /// non-string keys, say) is left out: the response is still served, without that member.
+    ///
+    /// ```
+    /// let mut problem = status_core::Problem::default();
+    /// let mut extensions = status_core::Extensions::new(&mut problem);
+    /// extensions.insert("status", &"ignored");
+    /// extensions.insert("balance", &30);
+    /// assert_eq!(problem.extensions().len(), 1);
+    /// ```
+    pub fn insert<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        if RESERVED.contains(&name) {
+            return;
+        }
+        match &mut self.target {
+            Target::Problem(problem) => {
+                if let Ok(value) = serde_json::to_value(value) {
+                    problem.insert_extension(name, value);
+                }
+            }
+            Target::Body(out) => {
+                let rollback = out.len();
+                out.push(b',');
+                write_json_string(out, name);
+                out.push(b':');
+                if serde_json::to_writer(&mut **out, value).is_err() {
+                    out.truncate(rollback);
+                }
+            }
+        }
+    }
+}
+
+/// The JSON body of `value`, written in one pass into one buffer.
+pub(crate) fn write_body<T: ApiStatus + ?Sized>(value: &T) -> Vec<u8> {
+    let status = value.status();
+    // Room for the members, the usual detail and the extensions, so the buffer is allocated
+    // once and not grown.
+    let variant = value.variant();
+    let mut out =
+        Vec::with_capacity(128 + variant.detail().len() + 64 * variant.extensions().len());
+    out.push(b'{');
+    // Reason phrases and codes hold no character JSON escapes (`VariantInfo::with_code`
+    // refuses one), so they are copied as they are.
+    if let Some(title) = reason_phrase(status) {
+        out.extend_from_slice(b"\"title\":\"");
+        out.extend_from_slice(title.as_bytes());
+        out.extend_from_slice(b"\",");
+    }
+    out.extend_from_slice(b"\"status\":");
+    out.extend_from_slice(status.as_str().as_bytes());
+    out.extend_from_slice(b",\"detail\":\"");
+    let before = out.len();
+    if value.write_detail(&mut JsonEscaped(&mut out)).is_err() {
+        // A Display that fails mid-way: what it wrote so far is not worth sending.
+        out.truncate(before);
+        write_escaped(&mut out, variant.detail());
+    }
+    out.extend_from_slice(b"\",\"code\":\"");
+    out.extend_from_slice(value.code().as_bytes());
+    out.push(b'"');
+    value.write_extensions(&mut Extensions {
+        target: Target::Body(&mut out),
+    });
+    out.push(b'}');
+    out
+}
+
+/// A `fmt::Write` that escapes what it is given for the inside of a JSON string.
+struct JsonEscaped<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for JsonEscaped<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        write_escaped(self.0, text);
+        Ok(())
+    }
+}
+
+fn write_json_string(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    write_escaped(out, text);
+    out.push(b'"');
+}
+
+/// Escapes `text` as serde_json does: `"`, `\` and control characters, nothing else.
+///
+/// Text is scanned 16 bytes at a time with a test the compiler can vectorize; a chunk with
+/// nothing to escape, the usual case, is copied whole.
+fn write_escaped(out: &mut Vec<u8>, text: &str) {
+    const CHUNK: usize = 16;
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + CHUNK).min(bytes.len());
+        let clean = bytes[at..end]
+            .iter()
+            .fold(true, |clean, &b| clean & !needs_escape(b));
+        if !clean {
+            for i in at..end {
+                let byte = bytes[i];
+                if needs_escape(byte) {
+                    out.extend_from_slice(&bytes[start..i]);
+                    write_escape(out, byte);
+                    start = i + 1;
+                }
+            }
+        }
+        at = end;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+fn write_escape(out: &mut Vec<u8>, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match ESCAPE[usize::from(byte)] {
+        b'u' => out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(byte >> 4)],
+            HEX[usize::from(byte & 0xf)],
+        ]),
+        short => out.extend_from_slice(&[b'\\', short]),
+    }
+}
+
+/// For each byte to escape, the letter after the backslash (`u` for `\u00XX`).
+const ESCAPE: [u8; 256] = {
+    let mut table = [0_u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(text: &str) -> String {
+        let mut out = Vec::new();
+        write_json_string(&mut out, text);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escaping_matches_serde_json_for_every_ascii_character_and_beyond() {
+        let mut text: String = (0..=127u8).map(char::from).collect();
+        text.push_str("é日本🚀\u{2028}\u{7f}");
+        assert_eq!(escaped(&text), serde_json::to_string(&text).unwrap());
+    }
+
+    #[test]
+    fn an_extension_that_fails_to_serialize_leaves_no_trace() {
+        let mut out = b"{\"status\":500".to_vec();
+        let bad: std::collections::HashMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        Extensions {
+            target: Target::Body(&mut out),
+        }
+        .insert("bad", &bad);
+        Extensions {
+            target: Target::Body(&mut out),
+        }
+        .insert("good", &1);
+        out.push(b'}');
+        assert_eq!(out, b"{\"status\":500,\"good\":1}");
+    }
+}
