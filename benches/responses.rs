@@ -147,7 +147,7 @@ fn bodies(c: &mut Criterion) {
         });
     });
     group.bench_function("constant-prefix writer", |b| {
-        b.iter(|| constant_prefix_writer(black_box(detail), None))
+        b.iter(|| constant_prefix_writer(black_box(detail), None));
     });
     group.bench_function("derived", |b| b.iter(|| black_box(&not_found).body()));
     group.finish();
@@ -179,7 +179,7 @@ fn bodies(c: &mut Criterion) {
         });
     });
     group.bench_function("constant-prefix writer", |b| {
-        b.iter(|| constant_prefix_writer(detail, Some(black_box(&limits))))
+        b.iter(|| constant_prefix_writer(detail, Some(black_box(&limits))));
     });
     group.bench_function("derived", |b| b.iter(|| black_box(&limited).body()));
     group.finish();

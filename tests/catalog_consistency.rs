@@ -1,10 +1,14 @@
 //! The derive's list of documented codes agrees with status-core's catalog: a variant on a
-//! documented error code needs no description, and gets the catalog's texts.
+//! documented error code needs no description (else this file would not compile), and it
+//! gets the catalog's texts, both in the static table and in the responses it serves.
+//!
+//! 200 is documented too, but the derive maps errors and rejects it; so the enum covers
+//! exactly the documented codes of the error classes.
 
-use status_core::{ApiStatus, Status};
+use serde_json::{json, Value};
+use status_core::{ApiStatus, Status, StatusClass};
 
-// Only the static table is read; no value is ever built.
-#[allow(dead_code)]
+/// One variant per documented error code, each named after its catalog entry, none described.
 #[derive(Debug, ApiStatus)]
 enum EveryDocumentedError {
     #[status(400)]
@@ -27,19 +31,90 @@ enum EveryDocumentedError {
     ServiceUnavailable,
 }
 
-#[test]
-fn every_documented_error_code_takes_its_texts_from_the_catalog() {
-    let variants = EveryDocumentedError::table().variants();
-    let documented: Vec<Status> = Status::ALL
+/// Every value, in declaration order.
+const VALUES: [EveryDocumentedError; 9] = [
+    EveryDocumentedError::BadRequest,
+    EveryDocumentedError::Unauthorized,
+    EveryDocumentedError::Forbidden,
+    EveryDocumentedError::NotFound,
+    EveryDocumentedError::MethodNotAllowed,
+    EveryDocumentedError::TooManyRequests,
+    EveryDocumentedError::InternalServerError,
+    EveryDocumentedError::BadGateway,
+    EveryDocumentedError::ServiceUnavailable,
+];
+
+/// The catalog's documented error statuses, in ascending order of code.
+fn documented_errors() -> Vec<Status> {
+    Status::ALL
         .into_iter()
         .filter(|s| s.class().is_error())
+        .collect()
+}
+
+#[test]
+fn the_enum_covers_every_documented_error_code_and_only_200_is_left_out() {
+    let covered: Vec<u16> = VALUES.iter().map(|v| v.status().as_u16()).collect();
+    let documented: Vec<u16> = documented_errors().iter().map(|s| s.code()).collect();
+    assert_eq!(covered, documented);
+    let left_out: Vec<Status> = Status::ALL
+        .into_iter()
+        .filter(|s| !covered.contains(&s.code()))
         .collect();
-    assert_eq!(variants.len(), documented.len());
-    for (variant, status) in variants.iter().zip(documented) {
-        assert_eq!(variant.status(), status.to_http());
-        assert_eq!(variant.description(), status.description(), "{status}");
-        assert_eq!(variant.detail(), status.description(), "{status}");
-        assert_eq!(variant.code(), status.default_code(), "{status}");
-        assert_eq!(variant.example().title(), Some(status.reason()), "{status}");
+    assert_eq!(left_out, [Status::Ok]);
+    assert_eq!(Status::Ok.class(), StatusClass::Success);
+}
+
+#[test]
+fn every_documented_error_row_takes_its_texts_from_the_catalog() {
+    let rows = EveryDocumentedError::table().variants();
+    let documented = documented_errors();
+    assert_eq!(rows.len(), documented.len());
+    for (row, status) in rows.iter().zip(documented) {
+        assert_eq!(row.status(), status.to_http(), "{status}");
+        assert_eq!(Status::try_from(row.status()), Ok(status), "{status}");
+        assert_eq!(row.description(), status.description(), "{status}");
+        assert_eq!(row.detail(), status.description(), "{status}");
+        assert_eq!(row.message(), None, "{status}");
+        // Named after the catalog entry, the snake-case code is the catalog's code.
+        assert_eq!(row.code(), status.default_code(), "{status}");
+        let example = row.example();
+        assert_eq!(example.title(), Some(status.reason()), "{status}");
+        assert_eq!(example.detail(), Some(status.description()), "{status}");
+    }
+}
+
+#[test]
+fn every_documented_error_value_serves_the_catalog_texts() {
+    for (err, status) in VALUES.iter().zip(documented_errors()) {
+        assert_eq!(err.status(), status.to_http(), "{status}");
+        assert_eq!(err.description(), status.description(), "{status}");
+        assert_eq!(err.detail(), status.description(), "{status}");
+        assert_eq!(err.code(), status.default_code(), "{status}");
+        let response = err.response();
+        assert_eq!(response.status(), status.to_http(), "{status}");
+        let body: Value = serde_json::from_slice(response.body()).unwrap();
+        assert_eq!(
+            body,
+            json!({
+                "title": status.reason(),
+                "status": status.code(),
+                "detail": status.description(),
+                "code": status.default_code()
+            }),
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn the_catalog_example_response_matches_what_the_variant_serves() {
+    // The catalog's example bodies show the envelope; their status and title agree with a
+    // derived variant of the same code.
+    for (err, status) in VALUES.iter().zip(documented_errors()) {
+        let example: Value = serde_json::from_str(status.example_response()).unwrap();
+        let served: Value = serde_json::from_slice(&err.body()).unwrap();
+        assert_eq!(example["status"], served["status"], "{status}");
+        assert_eq!(example["title"], served["title"], "{status}");
     }
 }

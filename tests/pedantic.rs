@@ -1,32 +1,64 @@
-//! Generated code compiles without a warning in a crate that denies them all, pedantic
-//! Clippy lints included (`cargo clippy --all-targets` checks this file in CI).
 #![deny(warnings, missing_docs, clippy::pedantic)]
+//! Generated code compiles without a warning in a crate that denies them all, pedantic
+//! Clippy lints included: `cargo clippy --workspace --all-targets --all-features -- -D warnings`
+//! checks this file, so a lint that fires on what the derive writes fails the build.
+//!
+//! The types below use every feature of the derive at once.
 
 use std::collections::BTreeMap;
-use std::fmt::Display;
+use std::fmt;
 use std::time::Duration;
 
+use http::Method;
 use status_core::ApiStatus;
 
 /// An inner error, forwarded transparently.
 #[derive(Debug, ApiStatus)]
-#[status(401, www_authenticate = "Bearer")]
-pub struct Unauthenticated;
+pub enum AuthError {
+    /// The token has expired.
+    #[status(401, www_authenticate = "Bearer error=\"invalid_token\"")]
+    Expired,
+    /// The token lacks a scope.
+    #[status(403, code = "missing_scope", message = "needs the {scope} scope")]
+    MissingScope {
+        /// The scope that is missing.
+        scope: &'static str,
+    },
+}
+
+/// A struct deriving the trait, forwarded transparently through a type parameter.
+#[derive(Debug, ApiStatus)]
+#[status(429, message = "{count} requests in {window:?}")]
+pub struct RateLimited {
+    /// How many requests were made.
+    #[status(extension)]
+    pub count: u32,
+    /// The window they were counted in.
+    pub window: Duration,
+    /// When to try again.
+    #[status(retry_after)]
+    pub retry_in: Option<Duration>,
+}
 
 /// Every feature of the derive in one generic enum.
 #[derive(Debug, ApiStatus)]
-#[status(500)]
-pub enum ApiError<'a, T: Display, I> {
+#[status(500, display)]
+pub enum ApiError<'a, T, I, const N: usize>
+where
+    T: Clone,
+{
     /// A value was not found.
-    #[status(404, message = "{value} ({kind:?}) not found")]
+    #[status(404, message = "{value} ({kind:?}) not found; tried {tries:>3} times")]
     NotFound {
         /// The value looked for.
         value: T,
         /// What kind of thing it was.
         kind: &'a str,
+        /// How often it was looked for.
+        tries: u8,
     },
     /// Too many requests.
-    #[status(429)]
+    #[status(429, code = "slow_down")]
     Limited {
         /// How long to wait.
         #[status(retry_after)]
@@ -35,29 +67,127 @@ pub enum ApiError<'a, T: Display, I> {
         #[status(extension)]
         limit: u32,
     },
+    /// Down for maintenance.
+    #[status(503, retry_after = 120)]
+    Maintenance,
     /// Validation failed.
     #[status(422, description = "The request body failed validation.")]
     Invalid(#[status(extension = "errors")] BTreeMap<String, Vec<String>>),
-    /// Forwarded.
+    /// The method is not allowed.
+    #[status(405)]
+    WrongMethod {
+        /// The methods that are.
+        #[status(allow)]
+        allowed: Vec<Method>,
+    },
+    /// A fixed-size key was malformed.
+    #[status(400, message = "bad key {0:?}")]
+    BadKey([u8; N]),
+    /// The upstream failed, which is safe to say.
+    #[status(502, display, expose)]
+    Upstream {
+        /// The upstream's name.
+        host: &'static str,
+    },
+    /// Forwarded to a type parameter.
     #[status(transparent)]
     Inner(I),
+    /// Forwarded to a concrete type.
+    #[status(transparent)]
+    Auth {
+        /// The inner error.
+        source: AuthError,
+    },
     /// Only in some builds.
     #[cfg(any())]
     #[status(400)]
     Never,
+    /// In every build.
+    #[cfg(test)]
+    #[status(409, message = "{{conflict}}")]
+    Always,
     /// The enum's default status.
     Internal,
 }
 
+impl<T: Clone, I, const N: usize> fmt::Display for ApiError<'_, T, I, N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Upstream { host } => write!(f, "upstream {host} failed"),
+            _ => f.write_str("an API error"),
+        }
+    }
+}
+
+/// The concrete instance the test uses.
+type Concrete<'a> = ApiError<'a, u64, RateLimited, 2>;
+
 #[test]
 fn generated_code_behaves_under_pedantic_lints() {
-    let err: ApiError<'_, u32, Unauthenticated> = ApiError::NotFound {
+    let err: Concrete<'_> = ApiError::NotFound {
         value: 7,
         kind: "user",
+        tries: 2,
     };
-    assert_eq!(err.detail(), "7 (\"user\") not found");
-    let err: ApiError<'_, u32, Unauthenticated> = ApiError::Inner(Unauthenticated);
+    assert_eq!(err.detail(), "7 (\"user\") not found; tried   2 times");
+
+    let err: Concrete<'_> = ApiError::Limited {
+        wait: Duration::from_millis(1500),
+        limit: 10,
+    };
+    assert_eq!(err.code(), "slow_down");
+    assert_eq!(err.headers()["retry-after"], "2");
+    assert_eq!(err.problem().extensions()["limit"], 10);
+
+    let err: Concrete<'_> = ApiError::Maintenance;
+    assert_eq!(err.headers()["retry-after"], "120");
+
+    let err: Concrete<'_> = ApiError::Invalid(BTreeMap::from([(
+        "name".to_owned(),
+        vec!["is empty".to_owned()],
+    )]));
+    assert_eq!(err.problem().extensions()["errors"]["name"][0], "is empty");
+    // Enum-level `display` gives a 4xx without a message its Display text.
+    assert_eq!(err.detail(), "an API error");
+
+    let err: Concrete<'_> = ApiError::WrongMethod {
+        allowed: vec![Method::GET],
+    };
+    assert_eq!(err.headers()["allow"], "GET");
+
+    let err: Concrete<'_> = ApiError::BadKey([1, 2]);
+    assert_eq!(err.detail(), "bad key [1, 2]");
+
+    let err: Concrete<'_> = ApiError::Upstream { host: "payments" };
+    assert_eq!(err.detail(), "upstream payments failed");
+
+    let err: Concrete<'_> = ApiError::Inner(RateLimited {
+        count: 3,
+        window: Duration::from_secs(1),
+        retry_in: None,
+    });
+    assert_eq!(err.status(), 429);
+    assert_eq!(err.detail(), "3 requests in 1s");
+    assert!(err.headers().get("retry-after").is_none());
+
+    let err: Concrete<'_> = ApiError::Auth {
+        source: AuthError::MissingScope { scope: "admin" },
+    };
+    assert_eq!(err.code(), "missing_scope");
+    let err: Concrete<'_> = ApiError::Auth {
+        source: AuthError::Expired,
+    };
     assert_eq!(err.status(), 401);
-    let err: ApiError<'_, u32, Unauthenticated> = ApiError::Internal;
+
+    let err: Concrete<'_> = ApiError::Always;
+    assert_eq!(err.variant().name(), "Always");
+    assert_eq!(err.detail(), "{conflict}");
+
+    let err: Concrete<'_> = ApiError::Internal;
     assert_eq!(err.status(), 500);
+    assert_eq!(err.variant().name(), "Internal");
+
+    let rows = Concrete::table().responses().len();
+    // 9 own rows (Never is compiled out), 1 of RateLimited, 2 of AuthError.
+    assert_eq!(rows, 12);
 }

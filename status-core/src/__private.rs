@@ -4,6 +4,14 @@ pub use core::fmt::{Result as FmtResult, Write as FmtWrite};
 pub use http::{HeaderMap, StatusCode};
 
 pub use crate::api_status::status_code as status;
+
+/// The status `N`, as a constant a derived `status()` arm names: evaluated once per code, not
+/// once per arm.
+pub struct Code<const N: u16>;
+
+impl<const N: u16> Code<N> {
+    pub const STATUS: StatusCode = status(N);
+}
 pub use crate::{ApiStatus, Extensions, Table, TransparentInfo, VariantInfo};
 
 pub use crate::__impl_frameworks as impl_frameworks;

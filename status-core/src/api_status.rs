@@ -167,9 +167,11 @@ pub trait ApiStatus {
     /// ```
     fn detail(&self) -> String {
         let mut detail = String::new();
-        // Writing into a String fails only if `write_detail` itself reports an error; the
-        // detail written so far is still the best there is.
-        let _ = self.write_detail(&mut detail);
+        // A Display that fails mid-way: what it wrote is not worth showing (the body agrees).
+        if self.write_detail(&mut detail).is_err() {
+            detail.clear();
+            detail.push_str(self.variant().detail());
+        }
         detail
     }
 
@@ -313,6 +315,53 @@ pub trait ApiStatus {
         *response.status_mut() = self.status();
         *response.headers_mut() = self.headers();
         response
+    }
+}
+
+/// A boxed value answers as the value does, so `transparent` can forward through a `Box`.
+///
+/// ```
+/// use status_core::ApiStatus;
+///
+/// #[derive(Debug, ApiStatus)]
+/// #[status(404)]
+/// struct Missing;
+///
+/// #[derive(Debug, ApiStatus)]
+/// enum ApiError {
+///     #[status(transparent)]
+///     Boxed(Box<Missing>),
+/// }
+///
+/// assert_eq!(ApiError::Boxed(Box::new(Missing)).status(), 404);
+/// ```
+impl<T: ApiStatus> ApiStatus for Box<T> {
+    fn table() -> Table {
+        T::table()
+    }
+
+    fn variant(&self) -> &'static VariantInfo {
+        (**self).variant()
+    }
+
+    fn status(&self) -> StatusCode {
+        (**self).status()
+    }
+
+    fn code(&self) -> &'static str {
+        (**self).code()
+    }
+
+    fn write_detail(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        (**self).write_detail(out)
+    }
+
+    fn write_extensions(&self, extensions: &mut Extensions<'_>) {
+        (**self).write_extensions(extensions);
+    }
+
+    fn write_headers(&self, headers: &mut HeaderMap) {
+        (**self).write_headers(headers);
     }
 }
 
@@ -538,7 +587,8 @@ impl VariantInfo {
         self.message
     }
 
-    /// The detail every occurrence shares: a message without fields, else the description.
+    /// The detail every occurrence shares: a message without fields, else the description
+    /// (for a documented 5xx, always the catalog's text).
     ///
     /// ```
     /// let info = status_core::VariantInfo::new("Gone", 404).with_message("the user is gone", false);
@@ -548,7 +598,12 @@ impl VariantInfo {
     pub const fn detail(&self) -> &'static str {
         match self.message {
             Some(message) if !self.exposes_fields => message,
-            _ => self.description(),
+            // A description may be a doc comment written for developers; a 5xx detail shows
+            // the catalog's text when there is one, so nothing internal reaches a client.
+            _ => match Status::from_u16(self.status.as_u16()) {
+                Some(documented) if self.status.as_u16() >= 500 => documented.description(),
+                _ => self.description(),
+            },
         }
     }
 

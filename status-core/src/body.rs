@@ -130,7 +130,7 @@ fn write_json_string(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
-/// Escapes `text` as serde_json does: `"`, `\` and control characters, nothing else.
+/// Escapes `text` as `serde_json` does: `"`, `\` and control characters, nothing else.
 ///
 /// Text is scanned 16 bytes at a time with a test the compiler can vectorize; a chunk with
 /// nothing to escape, the usual case, is copied whole.

@@ -21,8 +21,6 @@ pub struct Variant<'a> {
     /// The variant's keys; a struct's are its type-level ones.
     pub attrs: Attrs,
     pub fields: Vec<Field<'a>>,
-    /// `#[cfg(...)]` attributes, copied onto everything generated for the variant.
-    pub cfgs: Vec<&'a Attribute>,
     /// The first paragraph of the doc comment.
     pub doc: Option<String>,
     /// thiserror's `#[error("...")]`, documentation for variants that take `display`.
@@ -113,7 +111,6 @@ impl<'a> Variant<'a> {
             ident,
             attrs: parsed,
             fields,
-            cfgs: attrs.iter().filter(|a| a.path().is_ident("cfg")).collect(),
             doc: doc_paragraph(attrs),
             error_message: error_message(attrs),
             template,
@@ -135,7 +132,14 @@ fn doc_paragraph(attrs: &[Attribute]) -> Option<String> {
         else {
             continue;
         };
-        for line in text.value().lines() {
+        let text = text.value();
+        // A bare `///` arrives as an empty attribute, which `lines()` would skip entirely.
+        let lines_of_attr: Vec<&str> = if text.trim().is_empty() {
+            vec![""]
+        } else {
+            text.lines().collect()
+        };
+        for line in lines_of_attr {
             let line = line.trim();
             if line.is_empty() {
                 if !lines.is_empty() {

@@ -305,6 +305,40 @@ fn parse_one(cx: &mut Ctxt, attr: &Attribute, level: Level, each: &mut dyn FnMut
     }
 }
 
+/// An item that is neither a literal nor a key, up to the next comma.
+fn not_an_item(input: ParseStream, level: Level) -> syn::Result<Mistake> {
+    let bad: TokenStream = input.step(|cursor| {
+        let mut rest = *cursor;
+        let mut tokens = TokenStream::new();
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            tokens.extend([tt]);
+            rest = next;
+        }
+        Ok((tokens, rest))
+    })?;
+    if bad.is_empty() {
+        // Two commas in a row: point at the second, since there is no item to point at.
+        return Ok(Mistake::key(syn::Error::new(
+            input.span(),
+            "empty item between commas; remove the extra `,`",
+        )));
+    }
+    let hint = if level.takes_status() {
+        "expected a status code like `404` or a key like `code = \"...\"`"
+    } else {
+        "expected a key like `extension`"
+    };
+    let error = syn::Error::new_spanned(bad, hint);
+    Ok(if level.takes_status() {
+        Mistake::status(error)
+    } else {
+        Mistake::key(error)
+    })
+}
+
 /// One item; `Ok(Err(_))` is a mistake that does not stop the rest of the list being read.
 fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mistake>> {
     if input.peek(Lit) {
@@ -331,36 +365,7 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
         });
     }
     if !input.peek(Ident::peek_any) {
-        let bad: TokenStream = input.step(|cursor| {
-            let mut rest = *cursor;
-            let mut tokens = TokenStream::new();
-            while let Some((tt, next)) = rest.token_tree() {
-                if matches!(&tt, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
-                    break;
-                }
-                tokens.extend([tt]);
-                rest = next;
-            }
-            Ok((tokens, rest))
-        })?;
-        if bad.is_empty() {
-            // Two commas in a row: point at the second, since there is no item to point at.
-            return Ok(Err(Mistake::key(syn::Error::new(
-                input.span(),
-                "empty item between commas; remove the extra `,`",
-            ))));
-        }
-        let hint = if level.takes_status() {
-            "expected a status code like `404` or a key like `code = \"...\"`"
-        } else {
-            "expected a key like `extension`"
-        };
-        let error = syn::Error::new_spanned(bad, hint);
-        return Ok(Err(if level.takes_status() {
-            Mistake::status(error)
-        } else {
-            Mistake::key(error)
-        }));
+        return not_an_item(input, level).map(Err);
     }
     let key = input.call(Ident::parse_any)?;
     let path_follows = input.peek(Token![::]);
@@ -448,6 +453,8 @@ fn example_value(key: &Ident) -> &'static str {
     match key.to_string().as_str() {
         "retry_after" => "30",
         "crate" => "\"::my_api::status_core\"",
+        "www_authenticate" => "\"Bearer\"",
+        "allow" => "\"GET, HEAD\"",
         _ => "\"...\"",
     }
 }

@@ -169,10 +169,6 @@ fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
     quote!(#path { #(#members: #bindings,)* .. })
 }
 
-fn cfgs<'v>(variant: &'v Variant) -> impl Iterator<Item = &'v syn::Attribute> {
-    variant.cfgs.iter().copied()
-}
-
 fn table(input: &Input, p: &TokenStream) -> TokenStream {
     let name = input.ident.to_string();
     let rows = input
@@ -180,9 +176,8 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
         .iter()
         .filter(|v| !v.is_transparent())
         .map(|v| {
-            let cfgs = cfgs(v);
             let row = row(input, v, p);
-            quote!(#(#cfgs)* #row)
+            quote!(#row)
         });
     let forwards: Vec<TokenStream> = input
         .variants
@@ -190,11 +185,10 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
         .filter(|v| v.is_transparent())
         .filter_map(|v| {
             let field = v.fields.first()?;
-            let cfgs = cfgs(v);
             let name = v.ident.to_string();
             let ty = field.ty;
             let table = at_span(&quote!(<#ty as #p::ApiStatus>::table), ty.span());
-            Some(quote!(#(#cfgs)* #p::TransparentInfo::new(#name, #table)))
+            Some(quote!(#p::TransparentInfo::new(#name, #table)))
         })
         .collect();
     let with_transparent =
@@ -253,64 +247,50 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     row
 }
 
-/// The index of each own variant's row, counting the rows that `#[cfg]` keeps before it.
-fn row_indices(input: &Input) -> Vec<Option<TokenStream>> {
-    let mut fixed = 0_usize;
-    let mut gated: Vec<TokenStream> = Vec::new();
-    input
-        .variants
-        .iter()
-        .map(|variant| {
-            if variant.is_transparent() {
-                return None;
-            }
-            let index = quote!(#fixed #(+ #gated)*);
-            if variant.cfgs.is_empty() {
-                fixed += 1;
-            } else {
-                let predicates = variant.cfgs.iter().filter_map(|attr| match &attr.meta {
-                    syn::Meta::List(list) => Some(&list.tokens),
-                    _ => None,
-                });
-                gated.push(quote!((::core::cfg!(all(#(#predicates),*)) as usize)));
-            }
-            Some(index)
-        })
-        .collect()
-}
-
 fn variant_fn(input: &Input, p: &TokenStream) -> TokenStream {
-    let arms = input
+    // One match to a row index and one lookup, rather than a lookup per arm: a thousand
+    // variants then cost a thousand integer arms to type-check.
+    let mut rows = 0_usize;
+    let arms: Vec<TokenStream> = input
         .variants
         .iter()
-        .zip(row_indices(input))
-        .map(|(v, index)| {
-            let cfgs = cfgs(v);
-            match (index, v.fields.first()) {
-                (Some(index), _) => {
-                    let pat = pattern(input, v, &[]);
-                    quote!(#(#cfgs)* #pat => &<Self as #p::ApiStatus>::table().variants()[#index],)
-                }
-                (None, Some(inner)) => {
-                    forward(input, v, inner, &quote!(#p::ApiStatus::variant(__inner)))
-                }
-                (None, None) => TokenStream::new(),
+        .filter_map(|v| {
+            if v.is_transparent() {
+                let inner = v.fields.first()?;
+                return Some(forward(
+                    input,
+                    v,
+                    inner,
+                    &quote!(return #p::ApiStatus::variant(__inner)),
+                ));
             }
-        });
+            let pat = pattern(input, v, &[]);
+            let index = rows;
+            rows += 1;
+            Some(quote!(#pat => #index,))
+        })
+        .collect();
+    let body = if rows == 0 {
+        quote!(match self { #(#arms)* })
+    } else {
+        quote! {
+            let index = match self { #(#arms)* };
+            &<Self as #p::ApiStatus>::table().variants()[index]
+        }
+    };
     quote! {
         fn variant(&self) -> &'static #p::VariantInfo {
-            match self { #(#arms)* }
+            #body
         }
     }
 }
 
 fn forward(input: &Input, variant: &Variant, inner: &Field, call: &TokenStream) -> TokenStream {
-    let cfgs = cfgs(variant);
     let pat = pattern(input, variant, &[inner]);
     let binding = binding(&inner.member);
     // Spanned at the field's type, so a field without ApiStatus is reported once, there.
     let call = at_span(call, inner.ty.span());
-    quote!(#(#cfgs)* #pat => { let __inner = #binding; #call })
+    quote!(#pat => { let __inner = #binding; #call })
 }
 
 /// `tokens` with every span set to `span`, so errors in them point at the user's token.
@@ -336,10 +316,9 @@ fn status_fn(input: &Input, p: &TokenStream) -> TokenStream {
         if let Some(inner) = v.fields.first().filter(|_| v.is_transparent()) {
             return forward(input, v, inner, &quote!(#p::ApiStatus::status(__inner)));
         }
-        let cfgs = cfgs(v);
         let pat = pattern(input, v, &[]);
         let status = v.status(input).unwrap_or(500);
-        quote!(#(#cfgs)* #pat => const { #p::status(#status) },)
+        quote!(#pat => #p::Code::<#status>::STATUS,)
     });
     quote! {
         #[allow(clippy::match_same_arms)]
@@ -389,7 +368,6 @@ fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
         &quote!(#p::ApiStatus::write_detail(__inner, __out)),
         &quote!(#p::FmtWrite::write_str(__out, #p::ApiStatus::variant(self).detail())),
         |v| {
-            let cfgs = cfgs(v);
             match v.detail_source(input) {
                 DetailSource::Template(template) => {
                     let fields: Vec<&Field> = template
@@ -410,11 +388,12 @@ fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
                         let binding = binding(&field.member).into_token_stream();
                         Some((at_span(&binding, template.lit.span()), is_string(field.ty)))
                     });
-                    let body = match writes.as_slice() {
-                        [only] => only.clone(),
-                        _ => quote!({ #(#writes?;)* ::core::result::Result::Ok(()) }),
+                    let body = if let [only] = writes.as_slice() {
+                        only.clone()
+                    } else {
+                        quote!({ #(#writes?;)* ::core::result::Result::Ok(()) })
                     };
-                    Some(quote!(#(#cfgs)* #pat => #body,))
+                    Some(quote!(#pat => #body,))
                 }
                 DetailSource::Display => {
                     let pat = pattern(input, v, &[]);
@@ -423,7 +402,7 @@ fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
                     let this =
                         key.map_or_else(|| quote!(self), |key| at_span(&quote!(self), key.span()));
                     Some(
-                        quote!(#(#cfgs)* #pat => #p::FmtWrite::write_fmt(__out, ::core::format_args!("{}", #this)),),
+                        quote!(#pat => #p::FmtWrite::write_fmt(__out, ::core::format_args!("{}", #this)),),
                     )
                 }
                 DetailSource::Static => None,
@@ -447,7 +426,6 @@ fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
             if fields.is_empty() {
                 return None;
             }
-            let cfgs = cfgs(v);
             let pat = pattern(input, v, &fields);
             let inserts = fields.iter().filter_map(|f| {
                 let name = f.extension_name()?;
@@ -457,7 +435,7 @@ fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
                     f.ty.span(),
                 ))
             });
-            Some(quote!(#(#cfgs)* #pat => { #(#inserts)* }))
+            Some(quote!(#pat => { #(#inserts)* }))
         },
     )
 }
@@ -475,7 +453,6 @@ fn write_headers_fn(input: &Input, p: &TokenStream) -> TokenStream {
                 return None;
             }
             let fields: Vec<&Field> = retry_after.into_iter().chain(allow).collect();
-            let cfgs = cfgs(v);
             let pat = pattern(input, v, &fields);
             let retry_after = retry_after.map(|f| {
                 let b = binding(&f.member);
@@ -485,7 +462,7 @@ fn write_headers_fn(input: &Input, p: &TokenStream) -> TokenStream {
                 let b = binding(&f.member);
                 at_span(&quote!(#p::allow(__headers, #b);), f.ty.span())
             });
-            Some(quote!(#(#cfgs)* #pat => { #retry_after #allow }))
+            Some(quote!(#pat => { #retry_after #allow }))
         },
     )
 }

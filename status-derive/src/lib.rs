@@ -71,8 +71,8 @@ mod tests {
         });
         let status = method(&expansion, "status");
         assert!(status.contains("match self"), "{status}");
-        assert!(status.contains("Self :: NotFound { .. } => const { :: status_core :: __private :: status (404u16) }"), "{status}");
-        assert!(status.contains("Self :: Limited { .. } => const { :: status_core :: __private :: status (429u16) }"), "{status}");
+        assert!(status.contains("Self :: NotFound { .. } => :: status_core :: __private :: Code :: < 404u16 > :: STATUS"), "{status}");
+        assert!(status.contains("Self :: Limited { .. } => :: status_core :: __private :: Code :: < 429u16 > :: STATUS"), "{status}");
         assert!(
             status.contains(":: status_core :: __private :: ApiStatus :: status (__inner)"),
             "{status}"

@@ -54,6 +54,7 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         for field in &variant.fields {
             extension(cx, field);
         }
+        unique_extensions(cx, variant);
     }
     unique_codes(cx, input);
 }
@@ -312,7 +313,8 @@ fn allow(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
         (Some(value), None, 405) => {
             let bad = value.value().split(',').map(str::trim).find(|m| m.is_empty() || !m.bytes().all(is_tchar)).map(str::to_owned);
             if let Some(bad) = bad {
-                cx.error_spanned(value, format!("`{bad}` is not a method; list methods separated by commas, like `allow = \"GET, HEAD\"`"));
+                let what = if bad.is_empty() { "an empty method name".to_owned() } else { format!("`{bad}` is not a method") };
+                cx.error_spanned(value, format!("{what}; list methods separated by commas, like `allow = \"GET, HEAD\"`"));
             }
         }
         (Some(value), Some(_), 405) => {
@@ -466,6 +468,24 @@ fn extension(cx: &mut Ctxt, field: &Field) {
         );
     } else if name.is_empty() {
         cx.error_spanned(at, "an extension needs a name: `extension = \"errors\"`");
+    }
+}
+
+fn unique_extensions(cx: &mut Ctxt, variant: &Variant) {
+    let mut seen: Vec<String> = Vec::new();
+    for field in &variant.fields {
+        let (Some(name), Some(extension)) = (field.extension_name(), &field.attrs.extension) else {
+            continue;
+        };
+        if seen.contains(&name) {
+            let at: &dyn quote::ToTokens = match &extension.name {
+                Some(lit) => lit,
+                None => &extension.key,
+            };
+            cx.error_spanned(at, format!("another field is already the extension `{name}`; name this one differently: `extension = \"{name}_2\"`"));
+        } else {
+            seen.push(name);
+        }
     }
 }
 

@@ -6,6 +6,8 @@ enum ApiError {
     Unauthorized,
     #[status(405, allow = "GET HEAD")]
     WrongMethod,
+    #[status(405, allow = "GET,,HEAD")]
+    EmptyMethod,
 }
 
 fn main() {}

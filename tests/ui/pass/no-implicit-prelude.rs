@@ -8,20 +8,34 @@ mod api {
     pub mod std {}
     pub mod http {}
     pub mod serde {}
+    pub mod status_core {}
     pub struct Result;
     pub struct Option;
+    pub struct Ok;
+    pub struct Err;
     pub struct Some;
     pub struct None;
     pub struct String;
     pub struct Vec;
+    pub struct Box;
     pub trait Sized {}
     pub trait Display {}
+    pub trait Debug {}
     pub trait Write {}
+    pub trait ApiStatus {}
+    #[allow(unused_macros)]
+    macro_rules! format_args {
+        ($($tokens:tt)*) => {
+            ::core::compile_error!("the local format_args! was used")
+        };
+    }
 
     #[derive(::status_core::ApiStatus)]
     pub enum ApiError {
         #[status(404, message = "user {id} not found")]
         UserNotFound { id: u64 },
+        #[status(400, message = "`{name}` is invalid: {reason:?}")]
+        Invalid { name: ::std::string::String, reason: &'static str },
         #[status(429)]
         RateLimited {
             #[status(retry_after)]
@@ -29,20 +43,46 @@ mod api {
             #[status(extension)]
             limit: u32,
         },
+        #[status(405)]
+        WrongMethod {
+            #[status(allow)]
+            allowed: &'static str,
+        },
+        #[status(422, display, description = "The request could not be processed.")]
+        Unprocessable,
         #[status(transparent)]
         Inner(Inner),
+    }
+
+    impl ::core::fmt::Display for ApiError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("unprocessable")
+        }
     }
 
     #[derive(::status_core::ApiStatus)]
     #[status(401, www_authenticate = "Bearer")]
     pub struct Inner;
+
+    #[derive(::status_core::ApiStatus)]
+    #[status(400)]
+    pub struct Generic<T> {
+        #[status(extension)]
+        pub value: T,
+    }
 }
 
 fn main() {
     use ::status_core::ApiStatus;
     let err = api::ApiError::UserNotFound { id: 1 };
     ::std::assert_eq!(err.detail(), "user 1 not found");
+    let err = api::ApiError::Invalid { name: ::std::convert::From::from("email"), reason: "empty" };
+    ::std::assert_eq!(err.detail(), "`email` is invalid: \"empty\"");
     let err = api::ApiError::RateLimited { wait: 2, limit: 3 };
     ::std::assert_eq!(err.headers()["retry-after"], "2");
+    let err = api::ApiError::WrongMethod { allowed: "GET" };
+    ::std::assert_eq!(err.headers()["allow"], "GET");
+    ::std::assert_eq!(api::ApiError::Unprocessable.detail(), "unprocessable");
     ::std::assert_eq!(api::ApiError::Inner(api::Inner).status(), 401);
+    ::std::assert_eq!(api::Generic { value: 5 }.problem().extensions()["value"], 5);
 }
