@@ -9,6 +9,26 @@ use syn::{Ident, Member};
 use crate::ast::{DetailSource, Field, Input, Variant};
 use crate::generics::Bounds;
 
+/// The whole expansion: the impl, or every error found plus a fallback impl. A plain
+/// function over `proc_macro2`, so tests and the fuzz target drive it outside the compiler.
+pub fn derive(input: &syn::DeriveInput) -> proc_macro2::TokenStream {
+    let mut cx = crate::ctxt::Ctxt::default();
+    let parsed = crate::ast::Input::from_syn(&mut cx, input);
+    if let Some(parsed) = &parsed {
+        crate::valid::check(&mut cx, parsed);
+    }
+    match (cx.finish(), parsed) {
+        (Ok(()), Some(parsed)) => impl_api_status(&parsed),
+        (Err(errors), Some(parsed)) => {
+            let fallback = fallback(&parsed);
+            let errors = errors.to_compile_error();
+            quote::quote!(#fallback #errors)
+        }
+        (Err(errors), None) => errors.to_compile_error(),
+        (Ok(()), None) => proc_macro2::TokenStream::new(),
+    }
+}
+
 pub fn impl_api_status(input: &Input) -> TokenStream {
     let krate = input.krate();
     let p = quote!(#krate::__private);

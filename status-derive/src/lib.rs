@@ -8,6 +8,8 @@ mod attr;
 mod ctxt;
 mod expand;
 mod generics;
+#[cfg(test)]
+mod robustness;
 mod template;
 mod valid;
 
@@ -18,26 +20,7 @@ use syn::{parse_macro_input, DeriveInput};
 #[proc_macro_derive(ApiStatus, attributes(status))]
 pub fn derive_api_status(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    derive(&input).into()
-}
-
-/// The whole expansion: the impl, or every error found plus a fallback impl.
-fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
-    let mut cx = ctxt::Ctxt::default();
-    let parsed = ast::Input::from_syn(&mut cx, input);
-    if let Some(parsed) = &parsed {
-        valid::check(&mut cx, parsed);
-    }
-    match (cx.finish(), parsed) {
-        (Ok(()), Some(parsed)) => expand::impl_api_status(&parsed),
-        (Err(errors), Some(parsed)) => {
-            let fallback = expand::fallback(&parsed);
-            let errors = errors.to_compile_error();
-            quote::quote!(#fallback #errors)
-        }
-        (Err(errors), None) => errors.to_compile_error(),
-        (Ok(()), None) => proc_macro2::TokenStream::new(),
-    }
+    expand::derive(&input).into()
 }
 
 #[cfg(test)]
@@ -45,7 +28,7 @@ mod tests {
     use quote::quote;
 
     fn expand(input: proc_macro2::TokenStream) -> String {
-        super::derive(&syn::parse2(input).expect("a valid item")).to_string()
+        crate::expand::derive(&syn::parse2(input).expect("a valid item")).to_string()
     }
 
     /// The body of the generated `fn name`, up to the next generated method.
