@@ -142,7 +142,10 @@ fn errors_are_found_and_located_on_the_token_at_fault() {
     let input = syn::parse_str::<syn::DeriveInput>(source).expect("an enum");
     let mut spans = Vec::new();
     error_spans(crate::expand::derive(&input), &mut spans);
-    let located: Vec<(usize, usize)> = spans.iter().map(|s| (s.start().line, s.start().column)).collect();
+    let located: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|s| (s.start().line, s.start().column))
+        .collect();
     // The literal `600`, on line 2 after `    #[status(`.
     assert_eq!(located, [(2, 13)]);
 }
