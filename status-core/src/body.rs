@@ -131,36 +131,19 @@ fn write_json_string(out: &mut Vec<u8>, text: &str) {
 }
 
 /// Escapes `text` as `serde_json` does: `"`, `\` and control characters, nothing else.
-///
-/// Text is scanned 16 bytes at a time with a test the compiler can vectorize; a chunk with
-/// nothing to escape, the usual case, is copied whole.
+/// Runs with nothing to escape, the usual case, are copied whole.
 fn write_escaped(out: &mut Vec<u8>, text: &str) {
-    const CHUNK: usize = 16;
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = (at + CHUNK).min(bytes.len());
-        let clean = bytes[at..end]
-            .iter()
-            .fold(true, |clean, &b| clean & !needs_escape(b));
-        if !clean {
-            for i in at..end {
-                let byte = bytes[i];
-                if needs_escape(byte) {
-                    out.extend_from_slice(&bytes[start..i]);
-                    write_escape(out, byte);
-                    start = i + 1;
-                }
-            }
+    for (i, &byte) in bytes.iter().enumerate() {
+        if ESCAPE[usize::from(byte)] == 0 {
+            continue;
         }
-        at = end;
+        out.extend_from_slice(&bytes[start..i]);
+        write_escape(out, byte);
+        start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
-}
-
-fn needs_escape(byte: u8) -> bool {
-    byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
 fn write_escape(out: &mut Vec<u8>, byte: u8) {
@@ -178,8 +161,9 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
     }
 }
 
-/// For each byte to escape, the letter after the backslash (`u` for `\u00XX`).
-const ESCAPE: [u8; 256] = {
+/// For each byte to escape, the letter after the backslash (`u` for `\u00XX`); 0 for the rest.
+// A `static`, not a `const`: a `const` array is copied to the stack wherever it is indexed.
+static ESCAPE: [u8; 256] = {
     let mut table = [0_u8; 256];
     let mut byte = 0;
     while byte < 0x20 {
