@@ -1,6 +1,14 @@
 //! Not published: this package owns the workspace-level `tests/` and `examples/`, which use
 //! `status-core` exactly as a user would.
 //!
-//! With the `axum` and `actix-web` features (as `cargo test --workspace --all-features` turns
+//! With every integration feature on (as `cargo test --workspace --all-features` turns them
 //! on), the README is this crate's documentation, so its examples run as doc tests.
-#![cfg_attr(all(feature = "axum", feature = "actix-web"), doc = include_str!("../README.md"))]
+#![cfg_attr(
+    all(
+        feature = "axum",
+        feature = "actix-web",
+        feature = "utoipa",
+        feature = "aide"
+    ),
+    doc = include_str!("../README.md")
+)]

@@ -2,6 +2,8 @@
 #![cfg(feature = "axum")]
 
 mod common;
+#[path = "common/serve_axum.rs"]
+mod serve_axum;
 
 use axum::extract::{DefaultBodyLimit, Path};
 use axum::routing::{get, post};
@@ -31,20 +33,7 @@ fn serve() -> String {
         .layer(axum::middleware::map_response(
             status_core::axum::problem_details,
         ));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    base
+    serve_axum::serve(app)
 }
 
 #[test]

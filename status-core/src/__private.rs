@@ -45,3 +45,17 @@ pub use axum;
 #[cfg(feature = "tracing")]
 #[path = "log.rs"]
 pub mod log;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
+/// What `IntoResponses::responses` returns, named once so generated code stays short.
+#[cfg(feature = "utoipa")]
+pub type UtoipaResponses = std::collections::BTreeMap<
+    std::string::String,
+    utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+>;
+
+#[cfg(feature = "aide")]
+pub use aide;
+/// What `OperationOutput::inferred_responses` returns.
+#[cfg(feature = "aide")]
+pub type AideResponses = std::vec::Vec<(Option<u16>, aide::openapi::Response)>;

@@ -236,9 +236,10 @@ pub trait ApiStatus {
     /// assert_eq!(problem.detail(), Some("user 7 not found"));
     /// ```
     fn problem(&self) -> Problem {
-        let mut problem = Problem::new(self.status())
+        let problem = Problem::new(self.status())
             .with_code(self.code())
             .with_detail(self.detail());
+        let mut problem = self.variant().with_problem_type(problem);
         self.write_extensions(&mut Extensions::new(&mut problem));
         problem
     }
@@ -393,6 +394,8 @@ pub struct VariantInfo {
     name: &'static str,
     status: StatusCode,
     code: Option<&'static str>,
+    type_uri: Option<&'static str>,
+    title: Option<&'static str>,
     description: Option<&'static str>,
     message: Option<&'static str>,
     exposes_fields: bool,
@@ -419,6 +422,8 @@ impl VariantInfo {
             name,
             status,
             code: None,
+            type_uri: None,
+            title: None,
             description: None,
             message: None,
             exposes_fields: false,
@@ -450,6 +455,43 @@ impl VariantInfo {
             i += 1;
         }
         self.code = Some(code);
+        self
+    }
+
+    /// Sets the problem type URI (RFC 9457 section 3.1.1); without one it is `about:blank`.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("OutOfCredit", 403)
+    ///     .with_type("https://api.example.com/problems/out_of_credit");
+    /// assert_eq!(info.type_uri(), "https://api.example.com/problems/out_of_credit");
+    /// ```
+    ///
+    /// # Panics
+    /// When `type_uri` holds a character a URI cannot (a space, a quote, a backslash, a
+    /// control character...): at compile time where it is a constant, as the derive always
+    /// uses it.
+    #[must_use]
+    pub const fn with_type(mut self, type_uri: &'static str) -> Self {
+        assert!(
+            crate::problem_type::is_uri_text(type_uri),
+            "a type URI holds no space, quote, backslash, control or non-ASCII character"
+        );
+        self.type_uri = Some(type_uri);
+        self
+    }
+
+    /// Sets the title of the problem type (RFC 9457 section 3.1.3); without one it is the
+    /// reason phrase of the status.
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("OutOfCredit", 403)
+    ///     .with_type("https://api.example.com/problems/out_of_credit")
+    ///     .with_title("You do not have enough credit");
+    /// assert_eq!(info.title(), Some("You do not have enough credit"));
+    /// ```
+    #[must_use]
+    pub const fn with_title(mut self, title: &'static str) -> Self {
+        self.title = Some(title);
         self
     }
 
@@ -559,6 +601,39 @@ impl VariantInfo {
         }
     }
 
+    /// The problem type URI: the one given, else `about:blank`.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("NotFound", 404).type_uri(), "about:blank");
+    /// ```
+    #[must_use]
+    pub const fn type_uri(&self) -> &'static str {
+        match self.type_uri {
+            Some(type_uri) => type_uri,
+            None => crate::ABOUT_BLANK,
+        }
+    }
+
+    /// The title: the one given, else the reason phrase of the status, if it has one.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("NotFound", 404).title(), Some("Not Found"));
+    /// ```
+    #[must_use]
+    pub fn title(&self) -> Option<&'static str> {
+        self.title.or_else(|| crate::reason_phrase(self.status))
+    }
+
+    /// The title given with [`with_title`](Self::with_title), if any.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("NotFound", 404).own_title(), None);
+    /// ```
+    #[must_use]
+    pub const fn own_title(&self) -> Option<&'static str> {
+        self.title
+    }
+
     /// The description: the one given, else the catalog's text for the status.
     ///
     /// Empty only for a hand-written row with an undocumented status and no description,
@@ -641,6 +716,9 @@ impl VariantInfo {
 impl VariantInfo {
     /// The body this variant serves, with each field it shows standing as a `{placeholder}`.
     ///
+    /// Its detail is the one every occurrence shares, or the message template: a 5xx shows
+    /// only what the server sends, never a description written for developers.
+    ///
     /// ```
     /// let info = status_core::VariantInfo::new("UserNotFound", 404)
     ///     .with_message("user {id} not found", true)
@@ -651,11 +729,25 @@ impl VariantInfo {
     /// ```
     #[must_use]
     pub fn example(&self) -> Problem {
-        let mut problem = Problem::new(self.status)
+        let problem = Problem::new(self.status)
             .with_code(self.code())
-            .with_detail(self.message.unwrap_or_else(|| self.description()));
+            .with_detail(self.message.unwrap_or_else(|| self.detail()));
+        let mut problem = self.with_problem_type(problem);
         for name in self.extensions {
             problem.insert_extension(*name, format!("{{{name}}}"));
+        }
+        problem
+    }
+}
+
+impl VariantInfo {
+    /// `problem` with this variant's problem type and its title, where it has them.
+    pub(crate) fn with_problem_type(&self, mut problem: Problem) -> Problem {
+        if self.type_uri() != crate::ABOUT_BLANK {
+            problem = problem.with_type(self.type_uri());
+        }
+        if let Some(title) = self.title {
+            problem = problem.with_title(title);
         }
         problem
     }
@@ -681,6 +773,7 @@ impl VariantInfo {
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
     type_name: &'static str,
+    type_base: Option<&'static str>,
     variants: &'static [VariantInfo],
     transparent: &'static [TransparentInfo],
 }
@@ -696,9 +789,34 @@ impl Table {
     pub const fn new(type_name: &'static str, variants: &'static [VariantInfo]) -> Self {
         Self {
             type_name,
+            type_base: None,
             variants,
             transparent: &[],
         }
+    }
+
+    /// Sets the base the variants' type URIs are built on (`type_base = "..."` in the derive),
+    /// where the HTML error catalog is served.
+    ///
+    /// ```
+    /// let table = status_core::Table::new("ApiError", &[])
+    ///     .with_type_base("https://api.example.com/problems/");
+    /// assert_eq!(table.type_base(), Some("https://api.example.com/problems/"));
+    /// ```
+    #[must_use]
+    pub const fn with_type_base(mut self, type_base: &'static str) -> Self {
+        self.type_base = Some(type_base);
+        self
+    }
+
+    /// The base of the variants' type URIs, if the type sets one.
+    ///
+    /// ```
+    /// assert_eq!(status_core::Table::new("E", &[]).type_base(), None);
+    /// ```
+    #[must_use]
+    pub const fn type_base(&self) -> Option<&'static str> {
+        self.type_base
     }
 
     /// Sets the transparent variants, which answer with their field's responses.

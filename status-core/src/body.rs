@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::{reason_phrase, ApiStatus, Problem};
+use crate::{reason_phrase, ApiStatus, Problem, ABOUT_BLANK};
 
 /// The members `ApiStatus::body` writes itself; an extension never takes these names.
 pub(crate) const RESERVED: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
@@ -88,9 +88,18 @@ pub(crate) fn write_body<T: ApiStatus + ?Sized>(value: &T) -> Vec<u8> {
     let mut out =
         Vec::with_capacity(128 + variant.detail().len() + 64 * variant.extensions().len());
     out.push(b'{');
-    // Reason phrases and codes hold no character JSON escapes (`VariantInfo::with_code`
-    // refuses one), so they are copied as they are.
-    if let Some(title) = reason_phrase(status) {
+    // Type URIs, reason phrases and codes hold no character JSON escapes
+    // (`VariantInfo::with_type` and `with_code` refuse one), so they are copied as they are.
+    if variant.type_uri() != ABOUT_BLANK {
+        out.extend_from_slice(b"\"type\":\"");
+        out.extend_from_slice(variant.type_uri().as_bytes());
+        out.extend_from_slice(b"\",");
+    }
+    if let Some(title) = variant.own_title() {
+        out.extend_from_slice(b"\"title\":");
+        write_json_string(&mut out, title);
+        out.push(b',');
+    } else if let Some(title) = reason_phrase(status) {
         out.extend_from_slice(b"\"title\":\"");
         out.extend_from_slice(title.as_bytes());
         out.extend_from_slice(b"\",");

@@ -8,6 +8,8 @@ macro_rules! __impl_frameworks {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         $crate::__impl_axum! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__impl_actix_web! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_utoipa! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_aide! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
 }
 
@@ -74,5 +76,59 @@ macro_rules! __impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix_web {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where_clause)* {
+            fn responses() -> $crate::__private::UtoipaResponses {
+                $crate::utoipa::responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_aide {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::aide::OperationOutput for $($ty)* $($where_clause)* {
+            type Inner = Self;
+
+            fn operation_response(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> ::core::option::Option<$crate::__private::aide::openapi::Response> {
+                $crate::aide::single_response::<Self>()
+            }
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> $crate::__private::AideResponses {
+                $crate::aide::inferred_responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_aide {
     ($($tokens:tt)*) => {};
 }

@@ -71,7 +71,7 @@ impl<T: RetryAfter + ?Sized> RetryAfter for &T {
 /// A field type that can fill `Allow` with the methods a resource supports (RFC 9110
 /// section 10.2.1).
 ///
-/// Implemented for lists of [`Method`]s and for text such as `"GET, HEAD"`; text that is not
+/// Implemented for lists of [`Method`](https://docs.rs/http/1/http/method/struct.Method.html)s and for text such as `"GET, HEAD"`; text that is not
 /// a comma-separated list of method names sends no header rather than a malformed one.
 ///
 /// ```

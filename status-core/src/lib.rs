@@ -11,7 +11,7 @@
 //!   (`application/problem+json`).
 //! - [`ApiStatus`]: the trait an error type implements, and, with the default `derive`
 //!   feature, `#[derive(ApiStatus)]` to implement it.
-//! - [`ApiStatus::response`]: the whole response as an [`http::Response`].
+//! - [`ApiStatus::response`]: the whole response as an [`http::Response`](https://docs.rs/http/1/http/response/struct.Response.html).
 //!
 //! ```
 //! use status_core::{ApiStatus, Status};
@@ -39,13 +39,23 @@
 //! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`].
 //! - `tracing`: a 5xx response logs the error and its `source()` chain once, at error level,
 //!   as a framework turns it into a response.
+//! - `utoipa`: derived types implement `utoipa::IntoResponses`, and [`Problem`] implements
+//!   `utoipa::ToSchema`; see [`utoipa`](mod@utoipa).
+//! - `aide`: derived types implement `aide::OperationOutput`, so aide documents the errors of
+//!   every handler that returns them; see [`aide`](mod@aide).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 #[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub mod actix;
+#[cfg(feature = "aide")]
+#[cfg_attr(docsrs, doc(cfg(feature = "aide")))]
+pub mod aide;
 mod api_status;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 mod body;
 mod catalog;
@@ -53,8 +63,13 @@ mod frameworks;
 mod headers;
 pub mod markdown;
 #[cfg(feature = "openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
 mod problem;
+mod problem_type;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod utoipa;
 
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
 pub use body::Extensions;
@@ -64,6 +79,7 @@ pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
 
 /// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use status_derive::ApiStatus;
 
 /// What `#[derive(ApiStatus)]` expands to refers to; not a public API.

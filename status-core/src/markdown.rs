@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use crate::headers::display_name;
 use crate::{
-    reason_phrase, ApiStatus, Status, Table, VariantInfo, GENERAL_INFORMATION, PROBLEM_JSON,
+    reason_phrase, ApiStatus, Status, Table, VariantInfo, ABOUT_BLANK, GENERAL_INFORMATION,
+    PROBLEM_JSON,
 };
 
 /// The catalog of the documented status codes: the source documentation, with real example
@@ -86,10 +87,7 @@ pub fn table(table: &Table) -> String {
             (None, _) => "This API answers with this status in the cases below.",
         };
         section(&mut out, "Description", description);
-        let uses: Vec<String> = group
-            .iter()
-            .map(|v| format!("- `{}` (`{}`): {}", v.name(), v.code(), v.description()))
-            .collect();
+        let uses: Vec<String> = group.iter().map(|v| use_line(v)).collect();
         section(&mut out, "Used For", &uses.join("\n"));
         let _ = writeln!(out, "**Example Response:**");
         for variant in group {
@@ -97,6 +95,20 @@ pub fn table(table: &Table) -> String {
         }
     }
     out
+}
+
+/// A variant's line under "Used For": name, code, description, and its problem type if any.
+fn use_line(variant: &VariantInfo) -> String {
+    let mut line = format!(
+        "- `{}` (`{}`): {}",
+        variant.name(),
+        variant.code(),
+        variant.description()
+    );
+    if variant.type_uri() != ABOUT_BLANK {
+        let _ = write!(line, " Problem type: <{}>", variant.type_uri());
+    }
+    line
 }
 
 fn header(out: &mut String, title: &str, general: &str) {

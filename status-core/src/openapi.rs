@@ -1,26 +1,32 @@
 //! OpenAPI 3.1 descriptions of a type's error responses (feature `openapi`).
 //!
 //! The values are plain [`serde_json::Value`]s, to merge into a document built any way you
-//! like, or served as is with [`document`].
+//! like, or served as is with [`document`]. The `utoipa` and `aide` integrations hand the same
+//! response objects to those tools, so every output documents the same thing.
+//!
+//! Each response holds the Problem Details schema inline rather than as a `$ref`: tools that
+//! collect responses from a type (utoipa's `IntoResponses`, aide's inferred responses) do not
+//! register the schemas those responses name, and a `$ref` would dangle.
 
 use std::fmt::Write as _;
 
+use http::StatusCode;
 use serde_json::{json, Map, Value};
 
 use crate::headers::display_name;
-use crate::{reason_phrase, ApiStatus, Status, Table, VariantInfo, PROBLEM_JSON};
+use crate::{reason_phrase, ApiStatus, Status, Table, VariantInfo, ABOUT_BLANK, PROBLEM_JSON};
 
-/// The name of the Problem Details schema in `components.schemas`.
+/// The name of the Problem Details schema in the `components.schemas` of [`document`].
 ///
 /// ```
-/// use status_core::openapi::{responses, PROBLEM_SCHEMA};
+/// use status_core::openapi::{document, PROBLEM_SCHEMA};
 /// # use status_core::ApiStatus;
 /// # #[derive(Debug, ApiStatus)]
 /// # #[status(503)]
 /// # struct Maintenance;
 ///
-/// let schema = &responses::<Maintenance>()["503"]["content"]["application/problem+json"]["schema"];
-/// assert_eq!(schema["$ref"], format!("#/components/schemas/{PROBLEM_SCHEMA}"));
+/// let doc = document::<Maintenance>("My API", "1.0.0");
+/// assert!(doc["components"]["schemas"].get(PROBLEM_SCHEMA).is_some());
 /// ```
 pub const PROBLEM_SCHEMA: &str = "Problem";
 
@@ -42,7 +48,10 @@ pub fn problem_schema() -> Value {
                 "description": "A URI identifying the problem type; absent means \"about:blank\".",
                 "default": "about:blank"
             },
-            "title": { "type": "string", "description": "The reason phrase of the status." },
+            "title": {
+                "type": "string",
+                "description": "A short summary of the problem type; for \"about:blank\", the reason phrase of the status."
+            },
             "status": {
                 "type": "integer",
                 "minimum": 100,
@@ -64,6 +73,9 @@ pub fn problem_schema() -> Value {
 
 /// The OpenAPI `responses` object of `T`: one entry per status code, with one named example
 /// per variant, each served as `application/problem+json`.
+///
+/// Variants that share a status are named examples of one response (an OpenAPI operation has
+/// one response per status); transparent variants add their field's responses.
 ///
 /// ```
 /// use status_core::ApiStatus;
@@ -98,13 +110,23 @@ pub fn responses<T: ApiStatus>() -> Value {
 /// ```
 #[must_use]
 pub fn table_responses(table: &Table) -> Value {
+    Value::Object(
+        status_responses(table)
+            .map(|(status, response)| (status.as_str().to_owned(), response))
+            .collect(),
+    )
+}
+
+/// Each status of `table` with its response object, in ascending order of status: what every
+/// integration documents.
+pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCode, Value)> {
     let mut responses = table.responses();
     responses.sort_by_key(|v| v.status());
-    let mut out = Map::new();
+    let mut out = Vec::new();
     for group in responses.chunk_by(|a, b| a.status() == b.status()) {
-        out.insert(group[0].status().as_str().to_owned(), response(group));
+        out.push((group[0].status(), response(group)));
     }
-    Value::Object(out)
+    out.into_iter()
 }
 
 /// A whole OpenAPI 3.1 document holding the Problem schema and `T`'s responses as reusable
@@ -152,19 +174,25 @@ fn response(group: &[&VariantInfo]) -> Value {
             variant.code(),
             variant.description()
         );
+        if variant.type_uri() != ABOUT_BLANK {
+            let _ = write!(description, " Problem type: <{}>", variant.type_uri());
+        }
     }
-    let examples: Map<String, Value> = group
-        .iter()
-        .map(|v| {
-            let example = json!({ "summary": v.description(), "value": v.example() });
-            (v.name().to_owned(), example)
-        })
-        .collect();
+    let mut examples = Map::new();
+    for variant in group {
+        let example = json!({ "summary": variant.description(), "value": variant.example() });
+        // Two types forwarded into one enum may each have a variant of this name and status.
+        let mut name = variant.name().to_owned();
+        if examples.contains_key(&name) {
+            name = format!("{name}_{}", variant.code());
+        }
+        examples.insert(name, example);
+    }
     let mut response = json!({
         "description": description,
         "content": {
             PROBLEM_JSON: {
-                "schema": { "$ref": format!("#/components/schemas/{PROBLEM_SCHEMA}") },
+                "schema": problem_schema(),
                 "examples": examples
             }
         }
@@ -199,15 +227,15 @@ fn headers(group: &[&VariantInfo]) -> Map<String, Value> {
                 }
                 _ => (json!({ "type": "string" }), ""),
             };
-            let mut header = json!({ "description": description, "schema": schema });
+            // `style` is the default for headers, written out because aide always writes it;
+            // no `required`, which utoipa's header object cannot hold.
+            let mut header =
+                json!({ "description": description, "style": "simple", "schema": schema });
             if let Some(value) = value {
                 header["example"] = value
                     .parse::<u64>()
                     .map_or_else(|_| json!(value), |n| json!(n));
             }
-            // A header only some variants of the status send is not required.
-            let required = group.len() == 1;
-            header["required"] = json!(required);
             headers.insert(display_name(name).to_owned(), header);
         }
     }

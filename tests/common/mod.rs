@@ -10,7 +10,23 @@ use status_core::{ApiStatus, Status};
 /// The text of the inner error of `Database`, which must never reach a client.
 pub const SECRET: &str = "password=hunter2 host=db.internal";
 
-/// The error a shop's handlers return: one variant for every documented error code.
+/// The errors of the shop's authentication layer, forwarded by `ShopError::Auth`.
+#[derive(Debug, thiserror::Error, ApiStatus)]
+pub enum AuthError {
+    #[error("token expired")]
+    #[status(
+        401,
+        code = "token_expired",
+        www_authenticate = "Bearer realm=\"shop\", error=\"invalid_token\""
+    )]
+    TokenExpired,
+    #[error("account suspended")]
+    #[status(403, code = "account_suspended", message = "this account is suspended")]
+    Suspended,
+}
+
+/// The error a shop's handlers return: one variant for every documented error code, two
+/// variants on 404, and a transparent variant that adds a second 401 and 403.
 #[derive(Debug, thiserror::Error, ApiStatus)]
 pub enum ShopError {
     #[error("malformed {field}")]
@@ -25,6 +41,15 @@ pub enum ShopError {
     #[error("no order {0}")]
     #[status(404, code = "order_not_found", message = "no order {0}")]
     OrderNotFound(u64),
+    #[error("no product {sku}")]
+    #[status(404, message = "no product {sku}")]
+    ProductNotFound {
+        #[status(extension)]
+        sku: &'static str,
+    },
+    #[error(transparent)]
+    #[status(transparent)]
+    Auth(#[from] AuthError),
     #[error("wrong method")]
     #[status(405)]
     WrongMethod {
@@ -45,6 +70,7 @@ pub enum ShopError {
         #[status(extension)]
         limit: u32,
     },
+    /// The database failed: the text of this doc comment is for developers, not clients.
     #[error("database: {0}")]
     #[status(500)]
     Database(#[from] std::io::Error),
@@ -63,6 +89,9 @@ pub fn error_named(name: &str) -> Option<ShopError> {
         "unauthorized" => ShopError::Unauthorized,
         "forbidden" => ShopError::Forbidden,
         "order-not-found" => ShopError::OrderNotFound(42),
+        "product-not-found" => ShopError::ProductNotFound { sku: "B-17" },
+        "token-expired" => AuthError::TokenExpired.into(),
+        "suspended" => AuthError::Suspended.into(),
         "wrong-method" => ShopError::WrongMethod {
             allowed: vec![http::Method::GET, http::Method::HEAD],
         },
@@ -160,6 +189,16 @@ pub fn assert_every_error_is_served(base: &str) {
         seen.header("www-authenticate"),
         Some("Bearer realm=\"shop\"")
     );
+
+    let seen = get("token-expired");
+    assert_eq!(seen.assert_problem(401)["code"], "token_expired");
+    assert_eq!(
+        seen.header("www-authenticate"),
+        Some("Bearer realm=\"shop\", error=\"invalid_token\"")
+    );
+
+    let body = get("product-not-found").assert_problem(404);
+    assert_eq!(body["sku"], "B-17");
 
     let body = get("forbidden").assert_problem(403);
     assert_eq!(body["detail"], Status::Forbidden.description());

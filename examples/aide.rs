@@ -1,0 +1,115 @@
+//! An axum service documented with aide: the handler returns `Result<Json<User>, ApiError>`,
+//! and the generated OpenAPI document lists every error response of `ApiError` under the
+//! route, with no annotation.
+//!
+//! `cargo run --example aide --features aide` serves on 127.0.0.1:3000 (or `$PORT`) until
+//! Ctrl-C, with the document at `/openapi.json`, and prints the curl lines to try;
+//! `-- --once` serves on a free port, fetches the document and one error itself, prints them,
+//! and exits; `-- --print` only prints the document.
+
+// The shared example enum: documented here, not every variant is constructed.
+#[allow(dead_code)]
+mod demo;
+
+use std::sync::Arc;
+
+use aide::axum::routing::get;
+use aide::axum::ApiRouter;
+use aide::openapi::{Info, OpenApi};
+use axum::extract::Path;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json, Router};
+use demo::ApiError;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A user of the example service.
+#[derive(Serialize, JsonSchema)]
+struct User {
+    id: u64,
+    name: String,
+}
+
+// A struct rather than `Path<u64>`, so aide documents the `{id}` parameter by name.
+/// The path of a user.
+#[derive(Deserialize, JsonSchema)]
+struct UserPath {
+    /// The user's id.
+    id: u64,
+}
+
+async fn user(Path(UserPath { id }): Path<UserPath>) -> Result<Json<User>, ApiError> {
+    match id {
+        1 => Ok(Json(User {
+            id,
+            name: "Ada Lovelace".to_owned(),
+        })),
+        _ => Err(ApiError::UserNotFound { id }),
+    }
+}
+
+/// Serves the document `finish_api` generated, shared rather than cloned per request.
+async fn openapi_json(Extension(api): Extension<Arc<OpenApi>>) -> Response {
+    Json(api.as_ref()).into_response()
+}
+
+/// The service, and its OpenAPI document.
+fn app() -> (Router, Arc<OpenApi>) {
+    // aide reports what it leaves out of the document (say, a second response for a status
+    // that already has one) here, instead of dropping it silently.
+    aide::generate::on_error(|error| eprintln!("aide: {error}"));
+    let mut api = OpenApi {
+        info: Info {
+            title: "Example service".to_owned(),
+            version: "1.0.0".to_owned(),
+            description: Some("Users, and the Problem Details responses of their errors.".into()),
+            ..Info::default()
+        },
+        ..OpenApi::default()
+    };
+    let router = ApiRouter::new()
+        .api_route("/users/{id}", get(user))
+        .route("/openapi.json", axum::routing::get(openapi_json))
+        // axum's own 404, 405 and 400 responses as Problem Details too:
+        .fallback(status_core::axum::not_found)
+        .finish_api(&mut api)
+        .layer(axum::middleware::map_response(
+            status_core::axum::problem_details,
+        ));
+    let api = Arc::new(api);
+    (router.layer(Extension(Arc::clone(&api))), api)
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let (app, api) = app();
+    if std::env::args().any(|arg| arg == "--print") {
+        let json = serde_json::to_string_pretty(api.as_ref()).map_err(std::io::Error::other)?;
+        println!("{json}");
+        return Ok(());
+    }
+    let once = std::env::args().any(|arg| arg == "--once");
+    let port = if once {
+        "0".to_owned()
+    } else {
+        std::env::var("PORT").unwrap_or_else(|_| "3000".into())
+    };
+    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    println!("axum (documented with aide) serving on {base}; try:");
+    for path in ["/openapi.json", "/users/1", "/users/42", "/users/ada"] {
+        println!("  curl -i {base}{path}");
+    }
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    if once {
+        for path in ["/openapi.json", "/users/42"] {
+            let url = format!("{base}{path}");
+            let shown = tokio::task::spawn_blocking(move || demo::fetch(&url))
+                .await
+                .map_err(std::io::Error::other)?;
+            println!("\nGET {path}\n{shown}");
+        }
+        return Ok(());
+    }
+    server.await.map_err(std::io::Error::other)?
+}

@@ -1,0 +1,111 @@
+//! aide documents a derived error type with no annotation: the document is built by aide's
+//! `ApiRouter` and `finish_api`, served by a real axum server next to the routes it documents,
+//! and fetched over HTTP with a real client.
+#![cfg(feature = "aide")]
+
+#[allow(dead_code)] // the server tests use the rest
+mod common;
+#[path = "common/documented.rs"]
+mod documented;
+#[path = "common/serve_axum.rs"]
+mod serve_axum;
+
+use std::sync::{Arc, Mutex};
+
+use aide::axum::routing::get;
+use aide::axum::ApiRouter;
+use aide::openapi::{Info, OpenApi};
+use axum::extract::Path;
+use axum::{Extension, Json};
+use common::{error_named, send, ShopError};
+use documented::{
+    assert_documents_every_error, assert_examples_are_what_the_server_sends,
+    assert_valid_openapi_3_1, operation_responses,
+};
+use serde_json::Value;
+use status_core::openapi;
+
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+struct ErrorPath {
+    /// Which error to answer with.
+    name: String,
+}
+
+#[derive(serde::Serialize, schemars::JsonSchema)]
+struct Order {
+    quantity: u32,
+}
+
+async fn error(Path(path): Path<ErrorPath>) -> Result<Json<Order>, ShopError> {
+    Err(error_named(&path.name).unwrap_or(ShopError::Forbidden))
+}
+
+async fn serve_document(Extension(api): Extension<Arc<OpenApi>>) -> Json<Value> {
+    Json(serde_json::to_value(&*api).unwrap_or_default())
+}
+
+/// The shop's app, documented by aide, and every error aide reported while generating.
+fn app() -> (axum::Router, Arc<OpenApi>, Vec<String>) {
+    let reported = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&reported);
+    aide::generate::on_error(move |error| sink.lock().unwrap().push(error.to_string()));
+    let mut api = OpenApi {
+        info: Info {
+            title: "Shop".to_owned(),
+            version: "1.0.0".to_owned(),
+            ..Info::default()
+        },
+        ..OpenApi::default()
+    };
+    let router = ApiRouter::new()
+        .api_route("/errors/{name}", get(error))
+        .route("/openapi.json", axum::routing::get(serve_document))
+        .finish_api(&mut api);
+    let api = Arc::new(api);
+    let router = router.layer(Extension(Arc::clone(&api)));
+    let reported = reported.lock().unwrap().clone();
+    (router, api, reported)
+}
+
+fn document(api: &OpenApi) -> Value {
+    assert_valid_openapi_3_1(&serde_json::to_string_pretty(api).unwrap())
+}
+
+#[test]
+fn aide_reports_no_error_while_generating() {
+    let (_, _, reported) = app();
+    assert!(reported.is_empty(), "{reported:#?}");
+}
+
+#[test]
+fn aide_documents_every_status_example_and_header_with_no_annotation() {
+    let (_, api, _) = app();
+    let document = document(&api);
+    let responses = operation_responses(&document, "/errors/{name}");
+    assert_documents_every_error(responses);
+    assert!(
+        responses["200"]["content"]["application/json"]["schema"].is_object(),
+        "the success response is documented too: {responses:#}"
+    );
+}
+
+#[test]
+fn aide_responses_are_the_openapi_modules_responses() {
+    let (_, api, _) = app();
+    let document = document(&api);
+    let mut responses = operation_responses(&document, "/errors/{name}").clone();
+    responses.as_object_mut().unwrap().remove("200");
+    assert_eq!(responses, openapi::responses::<ShopError>());
+}
+
+#[test]
+fn served_document_documents_the_errors_the_served_route_returns() {
+    let (router, _, _) = app();
+    let base = serve_axum::serve(router);
+    let seen = send("GET", &format!("{base}/openapi.json"), None);
+    assert_eq!(seen.status, 200, "{}", seen.text);
+    let document = assert_valid_openapi_3_1(&seen.text);
+    let responses = operation_responses(&document, "/errors/{name}");
+    assert_documents_every_error(responses);
+    assert_examples_are_what_the_server_sends(responses, &base);
+}
