@@ -106,7 +106,7 @@ fn use_line(variant: &VariantInfo) -> String {
         variant.description()
     );
     if variant.type_uri() != ABOUT_BLANK {
-        let _ = write!(line, " Problem type: <{}>", variant.type_uri());
+        let _ = write!(line, " Problem type: `{}`.", variant.type_uri());
     }
     line
 }

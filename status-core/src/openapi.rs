@@ -175,7 +175,7 @@ fn response(group: &[&VariantInfo]) -> Value {
             variant.description()
         );
         if variant.type_uri() != ABOUT_BLANK {
-            let _ = write!(description, " Problem type: <{}>", variant.type_uri());
+            let _ = write!(description, " Problem type: `{}`.", variant.type_uri());
         }
     }
     let mut examples = Map::new();

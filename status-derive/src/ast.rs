@@ -165,6 +165,18 @@ fn error_message(attrs: &[Attribute]) -> Option<LitStr> {
 /// The codes `status-core`'s catalog documents; others need a description.
 pub const DOCUMENTED: [u16; 10] = [200, 400, 401, 403, 404, 405, 429, 500, 502, 503];
 
+/// The problem type RFC 9457 assumes when a body has none; a variant of this type is sent
+/// without a `type` member.
+pub const ABOUT_BLANK: &str = "about:blank";
+
+/// Where a variant's problem type URI comes from.
+pub enum ProblemType<'a> {
+    /// `type = "..."` on the variant (or the struct).
+    Own(&'a LitStr),
+    /// `type_base = "..."` on the enum (or the struct), followed by the variant's code.
+    Base(&'a LitStr),
+}
+
 /// Where the detail of an occurrence comes from.
 pub enum DetailSource<'t> {
     /// The same text every time, kept in the table.
@@ -229,6 +241,25 @@ impl Variant<'_> {
             Some(code) => code.value(),
             None => snake_case(&self.ident.to_string()),
         }
+    }
+
+    /// Where the problem type comes from: the variant's own `type`, else the `type_base`;
+    /// `None` when neither is written, which means `about:blank`.
+    pub fn problem_type<'s>(&'s self, input: &'s Input) -> Option<ProblemType<'s>> {
+        match (&self.attrs.type_uri, &input.attrs.type_base) {
+            (Some(own), _) => Some(ProblemType::Own(own)),
+            (None, Some(base)) => Some(ProblemType::Base(base)),
+            (None, None) => None,
+        }
+    }
+
+    /// The problem type URI the body carries; `None` for `about:blank`, which it leaves out.
+    pub fn type_uri(&self, input: &Input) -> Option<String> {
+        let uri = match self.problem_type(input)? {
+            ProblemType::Own(lit) => lit.value(),
+            ProblemType::Base(base) => base.value() + &self.code(),
+        };
+        (uri != ABOUT_BLANK).then_some(uri)
     }
 
     /// The description the table carries; `None` leaves it to the catalog.

@@ -18,7 +18,7 @@ pub enum Level {
     Field,
 }
 
-const ENUM_KEYS: &[&str] = &["crate", "display"];
+const ENUM_KEYS: &[&str] = &["crate", "display", "type_base"];
 const VARIANT_KEYS: &[&str] = &[
     "transparent",
     "message",
@@ -29,6 +29,8 @@ const VARIANT_KEYS: &[&str] = &[
     "www_authenticate",
     "allow",
     "retry_after",
+    "type",
+    "title",
 ];
 const STRUCT_KEYS: &[&str] = &[
     "transparent",
@@ -40,7 +42,10 @@ const STRUCT_KEYS: &[&str] = &[
     "www_authenticate",
     "allow",
     "retry_after",
+    "type",
+    "title",
     "crate",
+    "type_base",
 ];
 const FIELD_KEYS: &[&str] = &["extension", "retry_after", "allow"];
 
@@ -84,6 +89,10 @@ pub struct Attrs {
     pub www_authenticate: Option<LitStr>,
     pub allow: Option<LitStr>,
     pub retry_after: Option<LitInt>,
+    /// `type = "..."`: the problem type URI (`type` is a keyword, hence the name).
+    pub type_uri: Option<LitStr>,
+    pub title: Option<LitStr>,
+    pub type_base: Option<LitStr>,
     /// Every key written, in order, for rules about combinations.
     pub keys: Vec<Ident>,
     /// A status was written but could not be read (and that was reported).
@@ -141,6 +150,9 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
                     "crate" => set_str(cx, &mut out.krate, &key, value),
                     "www_authenticate" => set_str(cx, &mut out.www_authenticate, &key, value),
                     "allow" => set_str(cx, &mut out.allow, &key, value),
+                    "type" => set_str(cx, &mut out.type_uri, &key, value),
+                    "title" => set_str(cx, &mut out.title, &key, value),
+                    "type_base" => set_str(cx, &mut out.type_base, &key, value),
                     "retry_after" => match value {
                         Lit::Int(lit) => set(cx, &mut out.retry_after, lit, "`retry_after`"),
                         other => cx.error_spanned(
@@ -455,6 +467,9 @@ fn example_value(key: &Ident) -> &'static str {
         "crate" => "\"::my_api::status_core\"",
         "www_authenticate" => "\"Bearer\"",
         "allow" => "\"GET, HEAD\"",
+        "type" => "\"https://api.example.com/problems/out_of_credit\"",
+        "title" => "\"You do not have enough credit\"",
+        "type_base" => "\"https://api.example.com/problems/\"",
         _ => "\"...\"",
     }
 }
@@ -465,7 +480,12 @@ fn unknown_key(key: &Ident, level: Level) -> syn::Error {
         .into_iter()
         .find(|other| *other != level && other.keys().contains(&name.as_str()));
     let message = if let Some(other) = elsewhere {
-        format!("`{name}` goes on {}, not on {}", other.name(), level.name())
+        format!(
+            "`{name}` goes on {}, not on {}{}",
+            other.name(),
+            level.name(),
+            instead_here(&name, level)
+        )
     } else if let Some(best) = closest(&name, level.keys()) {
         format!("unknown key `{name}`; did you mean `{best}`?")
     } else {
@@ -481,6 +501,15 @@ fn unknown_key(key: &Ident, level: Level) -> syn::Error {
         )
     };
     syn::Error::new(key.span(), message)
+}
+
+/// What the level a key was misplaced on takes in its stead, where the two are easily confused.
+fn instead_here(name: &str, level: Level) -> &'static str {
+    match (name, level) {
+        ("type", Level::Enum) => "; to give every variant a type, write `type_base = \"https://api.example.com/problems/\"` here, and each variant's code is appended to it",
+        ("type_base", Level::Variant) => "; a variant names its own type in full: `type = \"https://api.example.com/problems/out_of_credit\"`",
+        _ => "",
+    }
 }
 
 /// The known key nearest to `name` by edit distance, if it is near enough to be a typo.

@@ -213,9 +213,14 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
         .collect();
     let with_transparent =
         (!forwards.is_empty()).then(|| quote!(.with_transparent(const { &[#(#forwards),*] })));
+    let with_type_base = input
+        .attrs
+        .type_base
+        .as_ref()
+        .map(|base| quote!(.with_type_base(#base)));
     quote! {
         fn table() -> #p::Table where Self: ::core::marker::Sized {
-            #p::Table::new(#name, const { &[#(#rows),*] }) #with_transparent
+            #p::Table::new(#name, const { &[#(#rows),*] }) #with_type_base #with_transparent
         }
     }
 }
@@ -225,6 +230,12 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     let status = variant.status(input).unwrap_or(500);
     let code = variant.code();
     let mut row = quote!(#p::VariantInfo::new(#name, #status).with_code(#code));
+    if let Some(type_uri) = variant.type_uri(input) {
+        row.extend(quote!(.with_type(#type_uri)));
+    }
+    if let Some(title) = &variant.attrs.title {
+        row.extend(quote!(.with_title(#title)));
+    }
     if let Some(description) = variant.description() {
         row.extend(quote!(.with_description(#description)));
     }

@@ -82,6 +82,59 @@ mod tests {
     }
 
     #[test]
+    fn problem_types_and_titles_are_emitted_only_where_declared() {
+        let plain = expand(quote! {
+            enum ApiError {
+                #[status(404)]
+                NotFound,
+                #[status(400, type = "about:blank")]
+                Malformed,
+            }
+        });
+        for absent in [
+            "compile_error",
+            ". with_type (",
+            ". with_title (",
+            ". with_type_base (",
+        ] {
+            assert!(!plain.contains(absent), "`{absent}` in {plain}");
+        }
+
+        let typed = expand(quote! {
+            #[status(type_base = "https://api.example.com/problems/")]
+            enum ApiError {
+                #[status(404)]
+                UserNotFound,
+                #[status(403, type = "/problems/credit", title = "Out of credit")]
+                OutOfCredit,
+                #[status(400, type = "about:blank")]
+                Malformed,
+            }
+        });
+        assert!(!typed.contains("compile_error"), "{typed}");
+        let table = method(&typed, "table");
+        assert!(
+            table.contains(
+                ". with_code (\"user_not_found\") . with_type (\"https://api.example.com/problems/user_not_found\")"
+            ),
+            "{table}"
+        );
+        assert!(
+            table.contains(
+                ". with_code (\"out_of_credit\") . with_type (\"/problems/credit\") . with_title (\"Out of credit\")"
+            ),
+            "{table}"
+        );
+        assert!(
+            table.contains(". with_type_base (\"https://api.example.com/problems/\")"),
+            "{table}"
+        );
+        assert_eq!(table.matches(". with_type (").count(), 2, "{table}");
+        assert_eq!(table.matches(". with_title (").count(), 1, "{table}");
+        assert!(!table.contains("about:blank"), "{table}");
+    }
+
+    #[test]
     fn errors_come_with_a_fallback_impl_and_never_a_panic() {
         let expansion = expand(quote! {
             enum ApiError {

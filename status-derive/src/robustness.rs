@@ -17,6 +17,9 @@ fn item() -> impl Strategy<Value = String> {
         Just("retry_after".to_owned()),
         Just("allow".to_owned()),
         Just("crate = \"::status_core\"".to_owned()),
+        Just("type_base = \"https://api.example.com/problems/\"".to_owned()),
+        Just("type = \"https://api.example.com/problems/same\"".to_owned()),
+        Just("type = \"about:blank\"".to_owned()),
         Just("mesage = \"x\"".to_owned()),
         Just("code =".to_owned()),
         Just("NOT_FOUND".to_owned()),
@@ -30,7 +33,10 @@ fn item() -> impl Strategy<Value = String> {
                 Just("description"),
                 Just("www_authenticate"),
                 Just("allow"),
-                Just("extension")
+                Just("extension"),
+                Just("type"),
+                Just("title"),
+                Just("type_base")
             ],
             "[ -~]{0,12}"
         )

@@ -2,10 +2,11 @@
 //! change and saying what to write instead.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use syn::{LitInt, Member, Type};
 
-use crate::ast::{Field, Input, Variant, DOCUMENTED};
+use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK, DOCUMENTED};
 use crate::ctxt::Ctxt;
 use crate::template::FieldRef;
 
@@ -14,6 +15,7 @@ const RESERVED_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "insta
 pub fn check(cx: &mut Ctxt, input: &Input) {
     not_empty(cx, input);
     crate_path(cx, input);
+    let base_ok = type_base(cx, input);
     let default_ok = input
         .attrs
         .status
@@ -23,6 +25,11 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         if variant.is_transparent() {
             transparent(cx, variant);
             continue;
+        }
+        own_type(cx, variant);
+        title(cx, input, variant);
+        if base_ok {
+            code_in_type(cx, input, variant);
         }
         let Some(lit) = variant.status_lit(input) else {
             if !variant.attrs.bad_status && !input.attrs.bad_status {
@@ -57,6 +64,7 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         unique_extensions(cx, variant);
     }
     unique_codes(cx, input);
+    unique_types(cx, input, base_ok);
 }
 
 fn not_empty(cx: &mut Ctxt, input: &Input) {
@@ -542,4 +550,323 @@ fn header_value(cx: &mut Ctxt, value: &syn::LitStr) {
 /// A `tchar` of RFC 9110 section 5.6.2, the characters of a method name.
 fn is_tchar(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// The example the messages about problem types suggest.
+const TYPE_EXAMPLE: &str = "https://api.example.com/problems/out_of_credit";
+
+/// `type_base = "..."` is a URI reference each code can be appended to; returns whether the
+/// variants' types can be built on it, so that they are checked (and not otherwise).
+fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
+    let Some(lit) = &input.attrs.type_base else {
+        return false;
+    };
+    if !input.is_enum && input.variants.iter().any(Variant::is_transparent) {
+        // `transparent` rejects the key itself.
+        return false;
+    }
+    let base = lit.value();
+    if let Some(mistake) = uri_mistake("type_base", &base) {
+        cx.error_spanned(lit, mistake);
+        return false;
+    }
+    if !base.ends_with('/') && !base.ends_with('#') {
+        let code = input
+            .variants
+            .iter()
+            .find(|v| !v.is_transparent())
+            .map_or_else(|| "user_not_found".to_owned(), Variant::code);
+        cx.error_spanned(
+            lit,
+            format!("each variant's code is appended to `type_base`, which would give `{base}{code}`; end it with `/` (or `#`): write `type_base = \"{base}/\"`"),
+        );
+        return false;
+    }
+    true
+}
+
+/// `type = "..."` is a URI reference that names the problem wherever the response is served.
+fn own_type(cx: &mut Ctxt, variant: &Variant) {
+    let Some(lit) = &variant.attrs.type_uri else {
+        return;
+    };
+    if let Some(mistake) = uri_mistake("type", &lit.value()) {
+        cx.error_spanned(lit, mistake);
+    }
+}
+
+/// A type built from `type_base` holds the code, which must then be URI text too.
+fn code_in_type(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    if !matches!(variant.problem_type(input), Some(ProblemType::Base(_))) {
+        return;
+    }
+    let code = variant.code();
+    // An empty code, or one with a quote, a backslash or a control character, is reported by
+    // `unique_codes` already.
+    if code.is_empty()
+        || code
+            .chars()
+            .any(|c| c.is_control() || c == '"' || c == '\\')
+    {
+        return;
+    }
+    let Some((position, bad)) = first_non_uri_char(&code) else {
+        return;
+    };
+    let problem = format!(
+        "the type of `{}` is `type_base` followed by its code `{code}`, and {} at position {position} of the code cannot appear in a URI (RFC 3986 section 2)",
+        variant.ident,
+        char_name(bad)
+    );
+    match &variant.attrs.code {
+        Some(lit) => cx.error_spanned(
+            lit,
+            format!("{problem}; use letters, digits and `_` in the code, like `code = \"user_not_found\"`, or give the variant a type of its own: `type = \"{TYPE_EXAMPLE}\"`"),
+        ),
+        None => cx.error_spanned(
+            variant.ident,
+            format!("{problem}; give it a code of ASCII letters, digits and `_` with `code = \"...\"`, or a type of its own: `type = \"{TYPE_EXAMPLE}\"`"),
+        ),
+    }
+}
+
+/// A title names a problem type; `about:blank` has the status phrase for one.
+fn title(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    let Some(lit) = &variant.attrs.title else {
+        return;
+    };
+    if lit.value().trim().is_empty() {
+        cx.error_spanned(
+            lit,
+            "the title is empty; write a short summary of the problem type, like `title = \"You do not have enough credit\"`, or remove `title`",
+        );
+        return;
+    }
+    let which = if input.is_enum {
+        "the variant"
+    } else {
+        "the struct"
+    };
+    if variant
+        .attrs
+        .type_uri
+        .as_ref()
+        .map(syn::LitStr::value)
+        .as_deref()
+        == Some(ABOUT_BLANK)
+    {
+        cx.error_spanned(
+            lit,
+            format!("the title of `about:blank` is the status phrase (RFC 9457 section 4.2.1); give {which} a type of its own, like `type = \"{TYPE_EXAMPLE}\"`, or remove `title`"),
+        );
+        return;
+    }
+    // Also when the value of `type` or `type_base` could not be read, which is reported already.
+    let typed = written(variant, "type") || input.attrs.keys.iter().any(|k| k == "type_base");
+    if !typed {
+        let base = if input.is_enum {
+            " (or `type_base = \"https://api.example.com/problems/\"` to the enum)"
+        } else {
+            ""
+        };
+        cx.error_spanned(
+            lit,
+            format!("without a type the problem is `about:blank`, whose title is the status phrase (RFC 9457 section 4.2.1); add `type = \"{TYPE_EXAMPLE}\"` to {which}{base}, or remove `title`"),
+        );
+    }
+}
+
+/// A problem type is used with one status (RFC 9457 section 4), so two variants of one type
+/// answer alike.
+fn unique_types(cx: &mut Ctxt, input: &Input, base_ok: bool) {
+    let mut seen: BTreeMap<String, (&Variant, u16)> = BTreeMap::new();
+    for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
+        let usable = match variant.problem_type(input) {
+            Some(ProblemType::Own(lit)) => uri_mistake("type", &lit.value()).is_none(),
+            Some(ProblemType::Base(_)) => base_ok && first_non_uri_char(&variant.code()).is_none(),
+            None => false,
+        };
+        let status = variant
+            .status(input)
+            .filter(|status| (400..=599).contains(status));
+        let (true, Some(uri), Some(status)) = (usable, variant.type_uri(input), status) else {
+            continue;
+        };
+        let Some(&(first, first_status)) = seen.get(&uri) else {
+            seen.insert(uri, (variant, status));
+            continue;
+        };
+        if first_status == status {
+            continue;
+        }
+        let message = if variant.attrs.type_uri.is_some() {
+            format!("`{}` has the type `{uri}` too, with status {first_status}; a problem type goes with one status (RFC 9457 section 4), so give `{}` a type of its own, or make the statuses agree", first.ident, variant.ident)
+        } else {
+            format!("`type_base` gives `{}` the type `{uri}` from its code, and `{}` has it too, with status {first_status}; a problem type goes with one status (RFC 9457 section 4), so give `{}` a type of its own (`type = \"...\"`) or another code", variant.ident, first.ident, variant.ident)
+        };
+        cx.error_spanned(type_token(variant), message);
+        cx.error_spanned(
+            type_token(first),
+            format!("first given here, with status {first_status}"),
+        );
+    }
+}
+
+/// The token a variant's type comes from: its `type`, else its `code`, else its name.
+fn type_token<'v>(variant: &'v Variant) -> &'v dyn quote::ToTokens {
+    match (&variant.attrs.type_uri, &variant.attrs.code) {
+        (Some(lit), _) | (None, Some(lit)) => lit,
+        (None, None) => variant.ident,
+    }
+}
+
+/// What is wrong with `text` as the value of `key` (`type` or `type_base`), if anything.
+///
+/// RFC 9457 section 3.1.1 recommends an absolute URI, or a full path when the reference is
+/// relative: any other reference resolves against the URL of the request, so one problem
+/// would have a different type on every path.
+fn uri_mistake(key: &str, text: &str) -> Option<String> {
+    if text.is_empty() {
+        return Some(if key == "type_base" {
+            "`type_base` is empty; write the URI each variant's code is appended to, like `type_base = \"https://api.example.com/problems/\"`, or remove it".to_owned()
+        } else {
+            format!("the type is empty; write a URI that names the problem, like `type = \"{TYPE_EXAMPLE}\"`, or remove `type` to leave it `about:blank`")
+        });
+    }
+    if let Some((position, bad)) = first_non_uri_char(text) {
+        return Some(format!(
+            "{} at position {position} cannot appear in a URI (RFC 3986 section 2); percent-encode it as `{}` or leave it out",
+            char_name(bad),
+            percent_encoded(bad)
+        ));
+    }
+    if has_scheme(text) || (text.starts_with('/') && !text.starts_with("//")) {
+        return None;
+    }
+    if let Some(rest) = text.strip_prefix("//") {
+        return Some(format!(
+            "`{text}` is a network-path reference (RFC 3986 section 4.2): it takes the scheme of each request's URL, so the type would change with how the API is reached; write the scheme: `{key} = \"https://{rest}\"`"
+        ));
+    }
+    let first_segment = text.split(['/', '?', '#']).next().unwrap_or_default();
+    let fix = if first_segment.contains('.') {
+        format!("write the scheme: `{key} = \"https://{text}\"`")
+    } else {
+        format!("write `{key} = \"https://api.example.com/{text}\"` or `{key} = \"/{text}\"`")
+    };
+    Some(format!(
+        "`{text}` is a relative reference: clients resolve it against each request's URL, so a problem would get a different type on every path; RFC 9457 section 3.1.1 recommends an absolute URI, or a full path when relative: {fix}"
+    ))
+}
+
+/// Whether `text` starts with a scheme (RFC 3986 section 3.1): a letter, then letters,
+/// digits, `+`, `-` and `.`, then `:`.
+fn has_scheme(text: &str) -> bool {
+    let Some((scheme, _)) = text.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// The first character of `text` a URI cannot hold, with its position counted from 1: what
+/// `status_core::VariantInfo::with_type` refuses (space, `"`, `<`, `>`, `\`, `^`, backtick,
+/// `{`, `|`, `}`, control and non-ASCII characters).
+fn first_non_uri_char(text: &str) -> Option<(usize, char)> {
+    text.chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_graphic() || "\"<>\\^`{|}".contains(*c))
+        .map(|(index, c)| (index + 1, c))
+}
+
+/// `c` as a message names it: "the space", "the control character '\n'", "'{'".
+fn char_name(c: char) -> String {
+    if c == ' ' {
+        "the space".to_owned()
+    } else if c.is_control() {
+        format!("the control character {c:?}")
+    } else if !c.is_ascii() {
+        format!("the non-ASCII character {c:?}")
+    } else {
+        format!("{c:?}")
+    }
+}
+
+/// `c` percent-encoded, byte by byte of its UTF-8 form: `%20`, `%C3%A9`.
+fn percent_encoded(c: char) -> String {
+    let mut buf = [0; 4];
+    c.encode_utf8(&mut buf)
+        .bytes()
+        .fold(String::new(), |mut out, b| {
+            let _ = write!(out, "%{b:02X}");
+            out
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_uris_and_full_paths_are_accepted() {
+        for ok in [
+            "https://api.example.com/problems/x",
+            "urn:problem:x",
+            "tag:example.com,2024:x",
+            "about:blank",
+            "/problems/x",
+            "/",
+            "z39.50r://host/x",
+        ] {
+            assert_eq!(uri_mistake("type", ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn relative_and_network_path_references_are_refused() {
+        for bad in [
+            "problems/x",
+            "//host/x",
+            "x",
+            "?x",
+            "#x",
+            "1http://x",
+            "api.example.com/x",
+        ] {
+            assert!(uri_mistake("type", bad).is_some(), "{bad}");
+        }
+        let host = uri_mistake("type", "api.example.com/x").unwrap_or_default();
+        assert!(
+            host.contains("`type = \"https://api.example.com/x\"`"),
+            "{host}"
+        );
+        let path = uri_mistake("type", "problems/x").unwrap_or_default();
+        assert!(path.contains("`type = \"/problems/x\"`"), "{path}");
+    }
+
+    #[test]
+    fn characters_a_uri_cannot_hold_are_named_with_their_position() {
+        let message = uri_mistake("type", "/a b").unwrap_or_default();
+        assert!(message.starts_with("the space at position 3 "), "{message}");
+        assert!(message.contains("`%20`"), "{message}");
+        let message = uri_mistake("type", "/café").unwrap_or_default();
+        assert!(
+            message.starts_with("the non-ASCII character 'é' at position 5 "),
+            "{message}"
+        );
+        assert!(message.contains("`%C3%A9`"), "{message}");
+        let message = uri_mistake("type", "/a\nb").unwrap_or_default();
+        assert!(
+            message.starts_with("the control character '\\n' at position 3 "),
+            "{message}"
+        );
+        assert!(message.contains("`%0A`"), "{message}");
+        for bad in [
+            "/\"", "/<", "/>", "/\\", "/^", "/`", "/{", "/|", "/}", "/\t", "/\u{7f}",
+        ] {
+            assert!(first_non_uri_char(bad).is_some(), "{bad:?}");
+        }
+        assert_eq!(first_non_uri_char("/a-b_c.d~e%20!$&'()*+,;=:@[]?#"), None);
+    }
 }
