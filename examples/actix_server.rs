@@ -9,6 +9,7 @@ mod demo;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpResponse, HttpServer};
 use demo::ApiError;
 
@@ -38,6 +39,11 @@ async fn crash() -> Result<HttpResponse, ApiError> {
     Err(std::io::Error::other("connection to db.internal:5432 reset").into())
 }
 
+/// An occurrence of every variant, by its code: `/errors/user_not_found`, ...
+async fn error(code: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    Err(demo::sample(&code).unwrap_or(ApiError::UserNotFound { id: 0 }))
+}
+
 fn main() -> std::io::Result<()> {
     let once = std::env::args().any(|arg| arg == "--once");
     let port = if once {
@@ -54,10 +60,16 @@ fn main() -> std::io::Result<()> {
     let server = HttpServer::new(|| {
         App::new()
             .wrap(status_core::actix::error_handlers())
+            // Wrapped last, so outermost: every problem body, the rewritten ones too, names
+            // its path.
+            .wrap(from_fn(status_core::actix::problem_instance))
             .route("/users/{id}", web::get().to(user))
             .route("/limited", web::get().to(limited))
             .route("/signup", web::post().to(signup))
             .route("/crash", web::get().to(crash))
+            .route("/errors/{code}", web::get().to(error))
+            // The error catalog, at `/problems/`: each problem type URI opens its own page.
+            .service(status_core::actix::problem_types::<ApiError>())
             .default_service(web::to(status_core::actix::not_found))
     })
     .workers(1)

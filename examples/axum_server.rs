@@ -40,15 +40,27 @@ async fn crash() -> Result<String, ApiError> {
     Err(std::io::Error::other("connection to db.internal:5432 reset").into())
 }
 
+/// An occurrence of every variant, by its code: `/errors/user_not_found`, ...
+async fn error(Path(code): Path<String>) -> Result<String, ApiError> {
+    Err(demo::sample(&code).unwrap_or(ApiError::UserNotFound { id: 0 }))
+}
+
 fn app() -> Router {
     Router::new()
         .route("/users/{id}", get(user))
         .route("/limited", get(limited))
         .route("/signup", post(signup))
         .route("/crash", get(crash))
+        .route("/errors/{code}", get(error))
+        // The error catalog, at `/problems/`: each problem type URI opens its own page.
+        .merge(status_core::axum::problem_types::<ApiError, _>())
         .fallback(status_core::axum::not_found)
         .layer(axum::middleware::map_response(
             status_core::axum::problem_details,
+        ))
+        // Outermost, so that every problem body, the rewritten ones too, names its path.
+        .layer(axum::middleware::from_fn(
+            status_core::axum::problem_instance,
         ))
 }
 

@@ -1,7 +1,9 @@
 //! The documented status codes and an application's error enum, as the responses they become.
 //!
 //! Run with `cargo run --example quickstart`; add `-- --markdown` for the Markdown error
-//! catalogs, or `-- --openapi` for the OpenAPI 3.1 document of the example enum.
+//! catalogs, `-- --html` for the HTML error catalog of the example enum (the page its problem
+//! type URIs resolve to), or `-- --openapi` for its OpenAPI 3.1 document. `-- --html-pages DIR`
+//! writes every HTML page (the catalog, one per problem type, the documented codes) into `DIR`.
 
 mod demo;
 
@@ -14,6 +16,16 @@ fn main() {
             println!("{}", status_core::markdown::documented());
             println!("{}", status_core::markdown::catalog::<ApiError>());
         }
+        Some("--html") => print!("{}", status_core::html::catalog::<ApiError>()),
+        Some("--html-pages") => {
+            let dir = std::env::args()
+                .nth(2)
+                .unwrap_or_else(|| "html-pages".to_owned());
+            if let Err(error) = write_html_pages(std::path::Path::new(&dir)) {
+                eprintln!("cannot write the pages into {dir}: {error}");
+                std::process::exit(1);
+            }
+        }
         Some("--openapi") => {
             let document = status_core::openapi::document::<ApiError>("Example service", "1.0.0");
             println!(
@@ -22,11 +34,30 @@ fn main() {
             );
         }
         Some(other) => {
-            eprintln!("unknown option {other}; use --markdown, --openapi, or nothing");
+            eprintln!(
+                "unknown option {other}; use --markdown, --html, --html-pages DIR, --openapi, or nothing"
+            );
             std::process::exit(2);
         }
         None => overview(),
     }
+}
+
+/// Every HTML page the example service serves, one file each, for an HTML checker.
+fn write_html_pages(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(
+        dir.join("catalog.html"),
+        status_core::html::catalog::<ApiError>(),
+    )?;
+    std::fs::write(dir.join("documented.html"), status_core::html::documented())?;
+    let table = ApiError::table();
+    for variant in table.responses() {
+        if let Some(page) = status_core::html::problem_type(&table, variant.code()) {
+            std::fs::write(dir.join(format!("{}.html", variant.code())), page)?;
+        }
+    }
+    Ok(())
 }
 
 /// The tables and example bodies of the documented codes and of `ApiError`.

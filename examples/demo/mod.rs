@@ -8,6 +8,7 @@ use status_core::ApiStatus;
 
 /// Errors of an example authentication layer, forwarded by `ApiError::Auth`.
 #[derive(Debug, thiserror::Error, ApiStatus)]
+#[status(type_base = "/problems/")]
 pub enum AuthError {
     /// The access token is missing, malformed or expired.
     #[error("invalid access token")]
@@ -18,11 +19,18 @@ pub enum AuthError {
     MissingRole { role: String },
 }
 
-/// The error type of an example service: what its handlers return.
+/// The error type of an example service: what its handlers return. Each problem type URI is
+/// `/problems/` followed by the code, where the service serves its error catalog.
 #[derive(Debug, thiserror::Error, ApiStatus)]
+#[status(type_base = "/problems/")]
 pub enum ApiError {
     #[error("user {id} not found")]
-    #[status(404, code = "user_not_found", message = "user {id} not found")]
+    #[status(
+        404,
+        code = "user_not_found",
+        title = "User not found",
+        message = "user {id} not found"
+    )]
     UserNotFound { id: u64 },
     #[error("slow down")]
     #[status(429, message = "rate limit exceeded; retry later")]
@@ -63,9 +71,17 @@ pub fn curl_lines(base: &str) -> Vec<String> {
         "curl -i -H 'content-type: application/json' -d '{\"email\": ' {base}/signup",
         "curl -i {base}/crash",
         "curl -i {base}/no/such/route",
+        // The error catalog, where every problem type URI points.
+        "curl -i {base}{problems}",
+        "curl -i {base}{problems}user_not_found",
     ]
     .iter()
-    .map(|line| line.replace("{base}", base))
+    .map(|line| {
+        line.replace("{base}", base).replace(
+            "{problems}",
+            status_core::html::base_path(&ApiError::table()),
+        )
+    })
     .collect()
 }
 
@@ -87,4 +103,48 @@ pub fn fetch(url: &str) -> String {
         }
         Err(error) => format!("request failed: {error}"),
     }
+}
+
+/// The code of every variant, forwarded ones included: `/errors/{code}` answers with each.
+#[allow(dead_code)] // used by the server examples and the browser test
+pub const ERROR_CODES: &[&str] = &[
+    "user_not_found",
+    "rate_limited",
+    "method_not_allowed",
+    "conflict",
+    "invalid",
+    "invalid_token",
+    "missing_role",
+    "database",
+];
+
+/// An occurrence of the variant whose code is `code`, as `/errors/{code}` serves it.
+#[allow(dead_code)] // used by the server examples and the browser test
+pub fn sample(code: &str) -> Option<ApiError> {
+    Some(match code {
+        "user_not_found" => ApiError::UserNotFound { id: 42 },
+        "rate_limited" => ApiError::RateLimited {
+            retry_after: Duration::from_secs(30),
+        },
+        "method_not_allowed" => ApiError::MethodNotAllowed,
+        "conflict" => ApiError::Conflict,
+        "invalid" => ApiError::Invalid {
+            errors: BTreeMap::from([("email".to_owned(), vec!["must be an address".to_owned()])]),
+        },
+        "invalid_token" => ApiError::Auth(AuthError::InvalidToken),
+        "missing_role" => ApiError::Auth(AuthError::MissingRole {
+            role: "admin".to_owned(),
+        }),
+        "database" => std::io::Error::other("connection to db.internal:5432 reset").into(),
+        _ => return None,
+    })
+}
+
+/// Each `/errors/{code}` path with the error it answers with.
+#[allow(dead_code)] // used by the browser test
+pub fn error_paths() -> Vec<(String, ApiError)> {
+    ERROR_CODES
+        .iter()
+        .filter_map(|code| Some((format!("/errors/{code}"), sample(code)?)))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! actix-web integration (feature `actix-web`).
 //!
-//! With the feature on, every derived type converts into [`actix_web::Error`] (through
-//! [`ProblemError`], which implements [`ResponseError`]), so handlers return it as is, and
+//! With the feature on, every derived type converts into [`actix_web::Error`](https://docs.rs/actix-web/4/actix_web/error/struct.Error.html) (through
+//! [`ProblemError`], which implements [`ResponseError`](https://docs.rs/actix-web/4/actix_web/error/trait.ResponseError.html)), so handlers return it as is, and
 //! `?` works in handlers that return `actix_web::Result`:
 //!
 //! ```
@@ -25,13 +25,18 @@
 //!     .default_service(web::to(status_core::actix::not_found));
 //! ```
 
-use actix_web::body::{to_bytes_limited, MessageBody};
-use actix_web::dev::ServiceResponse;
-use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::http::StatusCode;
-use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
-use actix_web::{HttpResponse, ResponseError};
+use std::sync::Arc;
 
+use actix_web::body::{to_bytes_limited, BodySize, EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, Scope};
+
+use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Problem, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
@@ -149,6 +154,116 @@ pub async fn not_found() -> HttpResponse {
     HttpResponse::NotFound()
         .content_type(PROBLEM_JSON)
         .body(problem.to_json())
+}
+
+/// A scope that serves the HTML catalog of `E`'s problem types, where their type URIs point.
+///
+/// The catalog ([`html::catalog`](crate::html::catalog)) answers at the path of the type's
+/// `type_base` ([`html::base_path`](crate::html::base_path)), with and without a trailing
+/// `/`; for a base ending in `/`, the page of each problem type
+/// ([`html::problem_type`](crate::html::problem_type)) answers at `base path + code`, which
+/// is the type URI's path. A type without a `type_base` is served at `/problems/`. Each page
+/// has a strong `ETag`, and a request whose `If-None-Match` names it gets
+/// `304 Not Modified`; any other path under the base gets `404 Not Found` as Problem Details,
+/// and a method other than `GET` or `HEAD` gets `405 Method Not Allowed`.
+///
+/// Register it on the app itself, not inside another scope, since its path is the full path
+/// of the type URIs. A base at the root of the site (`https://api.example.com/`) takes every
+/// path: register it after the app's other services.
+///
+/// ```
+/// use actix_web::App;
+/// use status_core::ApiStatus;
+///
+/// #[derive(Debug, ApiStatus)]
+/// enum ApiError {
+///     #[status(404, message = "user {id} not found")]
+///     UserNotFound { id: u64 },
+/// }
+///
+/// // Serves `/problems/` and `/problems/user_not_found`.
+/// let app = App::new().service(status_core::actix::problem_types::<ApiError>());
+/// ```
+#[must_use]
+pub fn problem_types<E: ApiStatus + 'static>() -> Scope {
+    let site = Arc::new(Site::new(&E::table(), Bytes::from));
+    let prefix = site.prefix();
+    web::scope(prefix).default_service(web::to(move |request: HttpRequest| {
+        let site = Arc::clone(&site);
+        async move { page_response(&site, &request) }
+    }))
+}
+
+fn page_response(site: &Site<Bytes>, request: &HttpRequest) -> HttpResponse {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let problem = Problem::from_framework_error(http::StatusCode::METHOD_NOT_ALLOWED, b"");
+        return HttpResponse::MethodNotAllowed()
+            .insert_header((header::ALLOW, "GET, HEAD"))
+            .content_type(PROBLEM_JSON)
+            .body(problem.to_json());
+    }
+    let if_none_match = request.headers().get_all(header::IF_NONE_MATCH);
+    match site.reply(request.path(), if_none_match.map(HeaderValue::as_bytes)) {
+        Reply::Page(page) => HttpResponse::Ok()
+            .content_type(HTML)
+            .insert_header((header::ETAG, page.etag.as_str()))
+            .body(page.body.clone()),
+        Reply::NotModified(etag) => HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .finish(),
+        Reply::NotFound => {
+            let problem = Problem::from_framework_error(http::StatusCode::NOT_FOUND, b"");
+            HttpResponse::NotFound()
+                .content_type(PROBLEM_JSON)
+                .body(problem.to_json())
+        }
+    }
+}
+
+/// Middleware that adds `instance` (RFC 9457 section 3.1.5), the path of the request without
+/// its query, to every Problem Details body that has none. Anything else passes untouched.
+///
+/// Opt-in, since a path can say more than a client should see in a shared log; use it with
+/// [`actix_web::middleware::from_fn`](https://docs.rs/actix-web/4/actix_web/middleware/fn.from_fn.html).
+/// Wrapped after [`error_handlers`], it sees the bodies those rewrite too.
+///
+/// ```
+/// use actix_web::middleware::from_fn;
+///
+/// let app = actix_web::App::new()
+///     .wrap(status_core::actix::error_handlers())
+///     .wrap(from_fn(status_core::actix::problem_instance))
+///     .default_service(actix_web::web::to(status_core::actix::not_found));
+/// ```
+///
+/// # Errors
+/// Only those of the services it wraps.
+pub async fn problem_instance<B: MessageBody + 'static>(
+    request: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B, Bytes>>, actix_web::Error> {
+    let path = request.path().to_owned();
+    let response = next.call(request).await?;
+    // Only a body of known, small size is read: a stream passes as it is.
+    let small = matches!(
+        response.response().body().size(),
+        BodySize::Sized(size) if size <= INSTANCE_BODY_LIMIT as u64
+    );
+    if !small || !is_problem(response.headers().get(header::CONTENT_TYPE)) {
+        return Ok(response.map_into_left_body());
+    }
+    let (request, response) = response.into_parts();
+    let (mut head, body) = response.into_parts();
+    let bytes = to_bytes_limited(body, INSTANCE_BODY_LIMIT)
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    let body = with_instance(&bytes, &path).map_or(bytes, Bytes::from);
+    // actix-web writes the length of the new body itself.
+    head.headers_mut().remove(header::CONTENT_LENGTH);
+    let response = ServiceResponse::new(request, head.set_body(body));
+    Ok(response.map_into_right_body())
 }
 
 /// Middleware that rewrites the error responses actix-web makes itself (a body that fails to

@@ -1,7 +1,7 @@
 //! axum integration (feature `axum`).
 //!
 //! With the feature on, every derived type implements
-//! [`IntoResponse`], so handlers return it as is:
+//! [`IntoResponse`](https://docs.rs/axum/0.8/axum/response/trait.IntoResponse.html), so handlers return it as is:
 //!
 //! ```
 //! use axum::{routing::get, Router};
@@ -24,11 +24,19 @@
 //!     .layer(axum::middleware::map_response(status_core::axum::problem_details));
 //! ```
 
-use ::axum::body::Body;
+use std::sync::Arc;
+
+use ::axum::body::{Body, Bytes, HttpBody as _};
+use ::axum::extract::Request;
+use ::axum::middleware::Next;
 use ::axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use ::axum::routing::get;
+use ::axum::Router;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use http::{HeaderValue, StatusCode};
 
+use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Problem, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
@@ -65,7 +73,7 @@ pub async fn not_found() -> Response {
 /// Rewrites the error responses axum makes itself (wrong method, a body that fails to parse,
 /// a payload too large) as Problem Details, keeping their status and headers (`Allow` among
 /// them). Responses that already are `application/problem+json`, and successes, pass as they
-/// are. Use it with [`axum::middleware::map_response`].
+/// are. Use it with [`axum::middleware::map_response`](https://docs.rs/axum/0.8/axum/middleware/fn.map_response.html).
 ///
 /// ```
 /// let app: axum::Router = axum::Router::new()
@@ -87,6 +95,130 @@ pub async fn problem_details(response: Response) -> Response {
         .headers
         .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
     Response::from_parts(parts, Body::from(problem.to_json()))
+}
+
+/// A router that serves the HTML catalog of `E`'s problem types, where their type URIs point.
+///
+/// The catalog ([`html::catalog`](crate::html::catalog)) answers at the path of the type's
+/// `type_base` ([`html::base_path`](crate::html::base_path)), with and without a trailing
+/// `/`; for a base ending in `/`, the page of each problem type
+/// ([`html::problem_type`](crate::html::problem_type)) answers at `base path + code`, which
+/// is the type URI's path. A type without a `type_base` is served at `/problems/`. Each page
+/// has a strong `ETag`, and a request whose `If-None-Match` names it gets
+/// `304 Not Modified`; any other path under the base gets `404 Not Found` as Problem Details.
+///
+/// Generic over the app's state, it merges into any router; merge it rather than nest it,
+/// since its routes are the full paths of the type URIs. A base at the root of the site
+/// (`https://api.example.com/`) answers every path no other route takes.
+///
+/// ```
+/// use axum::Router;
+/// use status_core::ApiStatus;
+///
+/// #[derive(Debug, ApiStatus)]
+/// enum ApiError {
+///     #[status(404, message = "user {id} not found")]
+///     UserNotFound { id: u64 },
+/// }
+///
+/// // Serves `/problems/` and `/problems/user_not_found`.
+/// let app: Router = Router::new().merge(status_core::axum::problem_types::<ApiError, _>());
+/// ```
+pub fn problem_types<E, S>() -> Router<S>
+where
+    E: ApiStatus,
+    S: Clone + Send + Sync + 'static,
+{
+    let site = Arc::new(Site::new(&E::table(), Bytes::from));
+    // The base is a literal path: braces would be captures in axum's syntax.
+    let prefix = site.prefix().replace('{', "{{").replace('}', "}}");
+    let page = move |request: Request| {
+        let site = Arc::clone(&site);
+        async move { page_response(&site, &request) }
+    };
+    let mut router = Router::new();
+    if !prefix.is_empty() {
+        router = router.route(&prefix, get(page.clone()));
+    }
+    router
+        .route(&format!("{prefix}/"), get(page.clone()))
+        .route(&format!("{prefix}/{{*path}}"), get(page))
+}
+
+fn page_response(site: &Site<Bytes>, request: &Request) -> Response {
+    let if_none_match = request.headers().get_all(IF_NONE_MATCH);
+    let etag = |tag: &str| HeaderValue::from_str(tag).ok();
+    match site.reply(
+        request.uri().path(),
+        if_none_match.iter().map(HeaderValue::as_bytes),
+    ) {
+        Reply::Page(page) => {
+            let mut response = Response::new(Body::from(page.body.clone()));
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(HTML));
+            if let Some(tag) = etag(&page.etag) {
+                headers.insert(ETAG, tag);
+            }
+            response
+        }
+        Reply::NotModified(tag) => {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            if let Some(tag) = etag(tag) {
+                response.headers_mut().insert(ETAG, tag);
+            }
+            response
+        }
+        Reply::NotFound => problem_response(
+            StatusCode::NOT_FOUND,
+            &Problem::from_framework_error(StatusCode::NOT_FOUND, b""),
+        ),
+    }
+}
+
+/// Middleware that adds `instance` (RFC 9457 section 3.1.5), the path of the request without
+/// its query, to every Problem Details body that has none. Anything else passes untouched.
+///
+/// Opt-in, since a path can say more than a client should see in a shared log; use it with
+/// [`axum::middleware::from_fn`](https://docs.rs/axum/0.8/axum/middleware/fn.from_fn.html),
+/// as the outermost layer so that it sees the whole path.
+///
+/// ```
+/// let app: axum::Router = axum::Router::new()
+///     .fallback(status_core::axum::not_found)
+///     .layer(axum::middleware::from_fn(status_core::axum::problem_instance));
+/// ```
+pub async fn problem_instance(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    if !is_problem(response.headers().get(CONTENT_TYPE)) {
+        return response;
+    }
+    // Only a body of known, small size is read: a stream passes as it is.
+    let small = response
+        .body()
+        .size_hint()
+        .exact()
+        .is_some_and(|size| size <= INSTANCE_BODY_LIMIT as u64);
+    if !small {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = ::axum::body::to_bytes(body, INSTANCE_BODY_LIMIT).await else {
+        parts.headers.remove(CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    };
+    let body = match with_instance(&bytes, &path) {
+        Some(body) => {
+            if parts.headers.contains_key(CONTENT_LENGTH) {
+                parts
+                    .headers
+                    .insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+            }
+            Body::from(body)
+        }
+        None => Body::from(bytes),
+    };
+    Response::from_parts(parts, body)
 }
 
 fn problem_response(status: StatusCode, problem: &Problem) -> Response {

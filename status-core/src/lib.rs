@@ -12,6 +12,8 @@
 //! - [`ApiStatus`]: the trait an error type implements, and, with the default `derive`
 //!   feature, `#[derive(ApiStatus)]` to implement it.
 //! - [`ApiStatus::response`]: the whole response as an [`http::Response`](https://docs.rs/http/1/http/response/struct.Response.html).
+//! - [`html`] and [`markdown`]: the catalog of a type's errors for people; the HTML page is
+//!   what its problem type URIs resolve to.
 //!
 //! ```
 //! use status_core::{ApiStatus, Status};
@@ -61,12 +63,17 @@ mod body;
 mod catalog;
 mod frameworks;
 mod headers;
+pub mod html;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod instance;
 pub mod markdown;
 #[cfg(feature = "openapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
 mod problem;
 mod problem_type;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod site;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod utoipa;

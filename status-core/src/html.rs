@@ -1,0 +1,628 @@
+//! HTML error catalogs: the pages a problem type URI resolves to.
+//!
+//! RFC 9457 section 3.1.1 says a problem type URI SHOULD resolve to documentation for people.
+//! These pages are built from the same [`Table`] as the response bodies, so what a reader sees
+//! is what a client receives. Each page is one self-contained HTML5 document: an inline style,
+//! no script, nothing fetched from anywhere else, and every text that comes from the error
+//! type escaped.
+//!
+//! With the `axum` or `actix-web` feature, `status_core::axum::problem_types` and
+//! `status_core::actix::problem_types` serve them at [`base_path`].
+//!
+//! ```
+//! use status_core::{ApiStatus, Table, VariantInfo};
+//!
+//! struct OutOfCredit;
+//!
+//! const ROWS: &[VariantInfo] = &[VariantInfo::new("OutOfCredit", 403)
+//!     .with_code("out_of_credit")
+//!     .with_type("https://api.example.com/problems/out_of_credit")
+//!     .with_title("You do not have enough credit")];
+//!
+//! impl ApiStatus for OutOfCredit {
+//!     fn table() -> Table {
+//!         Table::new("OutOfCredit", ROWS).with_type_base("https://api.example.com/problems/")
+//!     }
+//!     fn variant(&self) -> &'static VariantInfo {
+//!         &ROWS[0]
+//!     }
+//! }
+//!
+//! let page = status_core::html::catalog::<OutOfCredit>();
+//! assert!(page.contains(r#"<section id="out_of_credit">"#));
+//! assert_eq!(status_core::html::base_path(&OutOfCredit::table()), "/problems/");
+//! ```
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use crate::headers::display_name;
+use crate::{
+    reason_phrase, ApiStatus, Status, Table, VariantInfo, ABOUT_BLANK, GENERAL_INFORMATION,
+    PROBLEM_JSON,
+};
+
+/// Where the pages of a type without a `type_base` are served.
+const DEFAULT_BASE_PATH: &str = "/problems/";
+
+/// The page of the documented status codes: the source documentation's description, uses and
+/// example response for each.
+///
+/// ```
+/// let page = status_core::html::documented();
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains(r#"<section id="429">"#));
+/// assert!(page.contains("<h3>Used For</h3>"));
+/// ```
+#[must_use]
+pub fn documented() -> String {
+    let mut out = String::new();
+    open(&mut out, "Status Codes", "Status Codes");
+    general(&mut out, &escape(GENERAL_INFORMATION));
+    out.push_str("<nav aria-label=\"Status codes\">\n<ul class=\"toc\">\n");
+    for status in Status::ALL {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#{code}\">{}</a></li>",
+            escape(&status.to_string()),
+            code = status.code()
+        );
+    }
+    out.push_str("</ul>\n</nav>\n");
+    for status in Status::ALL {
+        let code = status.code();
+        let _ = writeln!(
+            out,
+            "<section id=\"{code}\">\n<h2><a class=\"self\" href=\"#{code}\">{}</a></h2>",
+            escape(&status.to_string())
+        );
+        let _ = writeln!(
+            out,
+            "<h3>Description</h3>\n<p>{}</p>",
+            escape(status.description())
+        );
+        out.push_str("<h3>Used For</h3>\n<ul>\n");
+        for use_ in status.uses() {
+            let _ = writeln!(out, "<li>{}</li>", escape(use_));
+        }
+        out.push_str("</ul>\n");
+        let _ = writeln!(
+            out,
+            "<h3>Example Response</h3>\n<pre><code>{}</code></pre>\n</section>",
+            escape(status.example_response())
+        );
+    }
+    close(&mut out);
+    out
+}
+
+/// The page of every problem type `E` can produce: one section per variant, ordered by status.
+///
+/// ```
+/// use status_core::ApiStatus;
+///
+/// #[derive(Debug, ApiStatus)]
+/// enum ApiError {
+///     /// No user has this id.
+///     #[status(404, message = "user {id} not found")]
+///     UserNotFound { id: u64 },
+/// }
+///
+/// let page = status_core::html::catalog::<ApiError>();
+/// assert!(page.contains("<h1>ApiError</h1>"));
+/// assert!(page.contains(r#"<section id="user_not_found">"#));
+/// assert!(page.contains("<dd>No user has this id.</dd>"));
+/// ```
+#[must_use]
+pub fn catalog<E: ApiStatus>() -> String {
+    table(&E::table())
+}
+
+/// The page of every problem type in `table`; [`catalog`] for a table at hand.
+///
+/// ```
+/// use status_core::{Table, VariantInfo};
+///
+/// const ROWS: &[VariantInfo] = &[VariantInfo::new("Busy", 503)];
+/// let page = status_core::html::table(&Table::new("Maintenance", ROWS));
+/// assert!(page.contains("<title>Maintenance: problem types</title>"));
+/// assert!(page.contains("<dd>503 Service Unavailable</dd>"));
+/// ```
+#[must_use]
+pub fn table(table: &Table) -> String {
+    let responses = sorted(table);
+    let mut out = String::new();
+    let type_name = escape(table.type_name());
+    open(&mut out, &format!("{type_name}: problem types"), &type_name);
+    general(&mut out, &general_text());
+    let ids = anchors(&responses);
+    if !responses.is_empty() {
+        out.push_str("<nav aria-label=\"Problem types\">\n<ul class=\"toc\">\n");
+        for (variant, id) in responses.iter().zip(&ids) {
+            let _ = writeln!(
+                out,
+                "<li><a href=\"#{}\">{} {}</a> <code>{}</code></li>",
+                escape(id),
+                variant.status().as_u16(),
+                escape(title_of(variant)),
+                escape(variant.code())
+            );
+        }
+        out.push_str("</ul>\n</nav>\n");
+    }
+    for (variant, id) in responses.iter().zip(&ids) {
+        section(&mut out, variant, id);
+    }
+    close(&mut out);
+    out
+}
+
+/// The page of the problem type `code` in `table`: what the type URI `base + code` resolves
+/// to, with a link back to the whole catalog; `None` when no variant has that code.
+///
+/// ```
+/// use status_core::{Table, VariantInfo};
+///
+/// const ROWS: &[VariantInfo] = &[VariantInfo::new("UserNotFound", 404).with_code("user_not_found")];
+/// let table = Table::new("ApiError", ROWS).with_type_base("https://api.example.com/problems/");
+///
+/// let page = status_core::html::problem_type(&table, "user_not_found").unwrap();
+/// assert!(page.contains(r#"<section id="user_not_found">"#));
+/// assert!(page.contains(r#"<a href="/problems/">"#));
+/// assert!(status_core::html::problem_type(&table, "no_such_code").is_none());
+/// ```
+#[must_use]
+pub fn problem_type(table: &Table, code: &str) -> Option<String> {
+    let responses: Vec<&VariantInfo> = sorted(table)
+        .into_iter()
+        .filter(|v| v.code() == code)
+        .collect();
+    let first = responses.first()?;
+    let mut out = String::new();
+    let type_name = escape(table.type_name());
+    let page_title = format!(
+        "{} ({}): {type_name}",
+        escape(title_of(first)),
+        escape(first.code())
+    );
+    open(&mut out, &page_title, &type_name);
+    general(&mut out, &general_text());
+    let _ = writeln!(
+        out,
+        "<nav aria-label=\"Catalog\">\n<p><a href=\"{}\">Every problem type of {type_name}</a></p>\n</nav>",
+        escape(base_path(table))
+    );
+    for (variant, id) in responses.iter().zip(anchors(&responses)) {
+        section(&mut out, variant, &id);
+    }
+    close(&mut out);
+    Some(out)
+}
+
+/// The path the pages of `table` are served at: the path part of its `type_base`, or
+/// `/problems/` when it has none.
+///
+/// A base that is an absolute URI (`https://api.example.com/problems/`) gives its path
+/// (`/problems/`), a host without a path gives `/`, and a base that starts with `/` is a path
+/// already. A query or fragment is no part of a path: `https://api.example.com/problems#`
+/// gives `/problems`, where the catalog answers for every type URI, each an anchor in it. A
+/// base with no path to serve (a `urn:`, or a relative `problems/`) is served at `/problems/`.
+///
+/// ```
+/// use status_core::{html::base_path, Table};
+///
+/// let table = Table::new("ApiError", &[]);
+/// assert_eq!(base_path(&table), "/problems/");
+/// assert_eq!(base_path(&table.with_type_base("https://api.example.com/errors/")), "/errors/");
+/// assert_eq!(base_path(&table.with_type_base("/docs/errors#")), "/docs/errors");
+/// ```
+#[must_use]
+pub fn base_path(table: &Table) -> &'static str {
+    let Some(base) = table.type_base() else {
+        return DEFAULT_BASE_PATH;
+    };
+    let path = if let Some(network_path) = base.strip_prefix("//") {
+        after_authority(network_path)
+    } else if base.starts_with('/') {
+        base
+    } else {
+        match base.split_once("://") {
+            Some((scheme, rest)) if is_scheme(scheme) => after_authority(rest),
+            _ => return DEFAULT_BASE_PATH,
+        }
+    };
+    let path = match path.find(['?', '#']) {
+        Some(end) => &path[..end],
+        None => path,
+    };
+    if path.is_empty() {
+        "/"
+    } else {
+        path
+    }
+}
+
+/// What follows the authority of a URI: its path, query and fragment.
+fn after_authority(rest: &str) -> &str {
+    match rest.find(['/', '?', '#']) {
+        Some(start) => &rest[start..],
+        None => "",
+    }
+}
+
+/// Whether `text` is a URI scheme (RFC 3986 section 3.1).
+fn is_scheme(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// `text` with `&`, `<`, `>`, `"` and `'` written as character references, so it reads as
+/// text both in an element and in a quoted attribute.
+fn escape(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Every response of `table`, ordered by status, in declaration order within one.
+fn sorted(table: &Table) -> Vec<&'static VariantInfo> {
+    let mut responses = table.responses();
+    responses.sort_by_key(|v| v.status());
+    responses
+}
+
+/// The id of each section: the variant's code, so that a `type_base` ending in `#` resolves
+/// to it. An id holds no space, and one already taken gets a suffix.
+fn anchors(responses: &[&VariantInfo]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::with_capacity(responses.len());
+    for variant in responses {
+        let id = variant.code().replace(' ', "_");
+        let mut unique = id.clone();
+        let mut n = 2;
+        while ids.contains(&unique) {
+            unique = format!("{id}-{n}");
+            n += 1;
+        }
+        ids.push(unique);
+    }
+    ids
+}
+
+/// The title of a variant's problem type; `Error` for a status without a reason phrase.
+fn title_of(variant: &VariantInfo) -> &'static str {
+    variant.title().unwrap_or("Error")
+}
+
+fn general_text() -> String {
+    format!(
+        "{} Every error response below has the media type <code>{}</code>: an RFC 9457 \
+         Problem Details object whose <code>code</code> member tells the errors apart.",
+        escape(GENERAL_INFORMATION),
+        escape(PROBLEM_JSON)
+    )
+}
+
+/// The document up to and including the `<h1>`; `title` and `heading` are escaped already.
+fn open(out: &mut String, title: &str, heading: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <h1>{heading}</h1>\n"
+    );
+}
+
+/// The general section; `text` is HTML already.
+fn general(out: &mut String, text: &str) {
+    let _ = writeln!(out, "<h2>General Information</h2>\n<p>{text}</p>");
+}
+
+fn close(out: &mut String) {
+    out.push_str("</main>\n</body>\n</html>\n");
+}
+
+/// The section of one problem type.
+fn section(out: &mut String, variant: &VariantInfo, id: &str) {
+    let id = escape(id);
+    let status = variant.status();
+    let title = escape(title_of(variant));
+    let _ = writeln!(
+        out,
+        "<section id=\"{id}\">\n<h2><a class=\"self\" href=\"#{id}\">{title}</a> \
+         <span class=\"status\">{}</span></h2>\n<dl>",
+        status.as_u16()
+    );
+    let status_line = match reason_phrase(status) {
+        Some(reason) => format!("{} {reason}", status.as_u16()),
+        None => status.as_u16().to_string(),
+    };
+    row(out, "Status", &escape(&status_line));
+    row(out, "Title", &title);
+    row(
+        out,
+        "Code",
+        &format!("<code>{}</code>", escape(variant.code())),
+    );
+    row(
+        out,
+        "Variant",
+        &format!("<code>{}</code>", escape(variant.name())),
+    );
+    row(out, "Description", &escape(variant.description()));
+    if let Some(message) = variant.message() {
+        row(out, "Message", &format!("<code>{}</code>", escape(message)));
+    }
+    row(out, "Headers", &headers(variant));
+    if !variant.extensions().is_empty() {
+        let names: Vec<String> = variant
+            .extensions()
+            .iter()
+            .map(|name| format!("<code>{}</code>", escape(name)))
+            .collect();
+        row(out, "Extension members", &names.join(", "));
+    }
+    row(out, "Type URI", &type_uri(variant.type_uri()));
+    out.push_str("</dl>\n");
+    let body = serde_json::to_string_pretty(&variant.example()).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "<h3>Example response</h3>\n<pre><code>{}</code></pre>\n</section>",
+        escape(&body)
+    );
+}
+
+/// A row of a section's description list; `value` is HTML already.
+fn row(out: &mut String, name: &str, value: &str) {
+    let _ = writeln!(out, "<dt>{name}</dt><dd>{value}</dd>");
+}
+
+/// The headers a variant's responses carry, those filled from fields shown as `{name}`.
+fn headers(variant: &VariantInfo) -> String {
+    let lines = std::iter::once(format!("Content-Type: {PROBLEM_JSON}"))
+        .chain(
+            variant
+                .headers()
+                .iter()
+                .map(|(name, value)| format!("{}: {value}", display_name(name))),
+        )
+        .chain(
+            variant
+                .field_headers()
+                .iter()
+                .map(|name| format!("{}: {{{name}}}", display_name(name))),
+        );
+    let mut out = String::from("<ul class=\"plain\">");
+    for line in lines {
+        let _ = write!(out, "<li><code>{}</code></li>", escape(&line));
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// The type URI, as a link where following it is safe (a web address or a path).
+fn type_uri(uri: &str) -> String {
+    let text = escape(uri);
+    let linkable = uri != ABOUT_BLANK
+        && (uri.starts_with("https://") || uri.starts_with("http://") || uri.starts_with('/'));
+    if linkable {
+        format!("<a href=\"{text}\"><code>{text}</code></a>")
+    } else {
+        format!("<code>{text}</code>")
+    }
+}
+
+/// The one style sheet, inline so that the page fetches nothing.
+const STYLE: &str = "\n\
+:root{--muted:#57606a;--line:#d0d7de;--code:#f6f8fa}\n\
+@media (prefers-color-scheme:dark){:root{--muted:#9ea7b3;--line:#3d444d;--code:#161b22}}\n\
+body{font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;margin:0}\n\
+main{max-width:52rem;margin:0 auto;padding:1rem 1.25rem 3rem}\n\
+h1{font-size:1.9rem;margin:.5rem 0 1rem}\n\
+h2{font-size:1.3rem;margin:2.5rem 0 .75rem;padding-top:1rem;border-top:1px solid var(--line)}\n\
+h3{font-size:1rem;margin:1.25rem 0 .5rem}\n\
+a.self{color:inherit;text-decoration:none}\n\
+a.self:hover,a.self:focus{text-decoration:underline}\n\
+.status{color:var(--muted);font-weight:400}\n\
+section:target h2{border-top-color:currentColor}\n\
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:0}\n\
+dt{font-weight:600;color:var(--muted)}\n\
+dd{margin:0;overflow-wrap:anywhere}\n\
+ul.plain{list-style:none;margin:0;padding:0}\n\
+ul.toc{padding-left:1.2rem}\n\
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}\n\
+pre{background:var(--code);border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;overflow-x:auto}\n\
+pre code{font-size:inherit}\n\
+@media (max-width:36rem){dl{grid-template-columns:1fr}dt{margin-top:.5rem}}\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TransparentInfo;
+
+    const BASE: &str = "https://api.example.com/problems/";
+
+    fn auth() -> Table {
+        const ROWS: &[VariantInfo] = &[VariantInfo::new("Expired", 401)
+            .with_code("token_expired")
+            .with_headers(&[("www-authenticate", "Bearer error=\"invalid_token\"")])];
+        Table::new("AuthError", ROWS)
+    }
+
+    const ROWS: &[VariantInfo] = &[
+        VariantInfo::new("RateLimited", 429)
+            .with_code("rate_limited")
+            .with_type("https://api.example.com/problems/rate_limited")
+            .with_field_headers(&["retry-after"]),
+        VariantInfo::new("OutOfCredit", 403)
+            .with_code("out_of_credit")
+            .with_type("https://api.example.com/problems/out_of_credit")
+            .with_title("You do not have enough credit")
+            .with_description("The account's balance is below the price.")
+            .with_message("balance {balance} is below {price}", true)
+            .with_extensions(&["balance", "price"]),
+        VariantInfo::new("UserNotFound", 404).with_code("not_found"),
+        VariantInfo::new("OrderNotFound", 404).with_code("not_found"),
+    ];
+    const TABLE: Table = Table::new("ApiError", ROWS)
+        .with_type_base(BASE)
+        .with_transparent(&[TransparentInfo::new("Auth", auth)]);
+
+    /// The ids of the page's sections, in order.
+    fn section_ids(page: &str) -> Vec<&str> {
+        page.split("<section id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect()
+    }
+
+    #[test]
+    fn escape_writes_the_five_special_characters_as_references() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+        assert!(matches!(escape("plain text"), Cow::Borrowed("plain text")));
+        assert_eq!(escape("é &amp;"), "é &amp;amp;");
+    }
+
+    #[test]
+    fn catalog_has_one_section_per_variant_ordered_by_status() {
+        let page = table(&TABLE);
+        assert_eq!(
+            section_ids(&page),
+            [
+                "token_expired",
+                "out_of_credit",
+                "not_found",
+                "not_found-2",
+                "rate_limited"
+            ]
+        );
+        assert!(
+            page.contains("<dd>401 Unauthorized</dd>"),
+            "transparent rows too"
+        );
+    }
+
+    #[test]
+    fn section_shows_title_status_code_headers_type_and_example() {
+        let page = table(&TABLE);
+        let section = &page[page.find("<section id=\"out_of_credit\">").unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        for expected in [
+            "<h2><a class=\"self\" href=\"#out_of_credit\">You do not have enough credit</a> \
+             <span class=\"status\">403</span></h2>",
+            "<dt>Status</dt><dd>403 Forbidden</dd>",
+            "<dt>Code</dt><dd><code>out_of_credit</code></dd>",
+            "<dt>Description</dt><dd>The account&#39;s balance is below the price.</dd>",
+            "<dt>Message</dt><dd><code>balance {balance} is below {price}</code></dd>",
+            "<li><code>Content-Type: application/problem+json</code></li>",
+            "<dt>Extension members</dt><dd><code>balance</code>, <code>price</code></dd>",
+            "<dt>Type URI</dt><dd><a href=\"https://api.example.com/problems/out_of_credit\">",
+            "&quot;type&quot;: &quot;https://api.example.com/problems/out_of_credit&quot;",
+            "&quot;balance&quot;: &quot;{balance}&quot;",
+        ] {
+            assert!(section.contains(expected), "{expected}\n{section}");
+        }
+        assert!(page.contains("<li><code>Retry-After: {retry-after}</code></li>"));
+        assert!(page.contains(
+            "<li><code>WWW-Authenticate: Bearer error=&quot;invalid_token&quot;</code></li>"
+        ));
+    }
+
+    #[test]
+    fn type_uri_links_only_to_web_addresses_and_paths() {
+        assert_eq!(type_uri("about:blank"), "<code>about:blank</code>");
+        assert_eq!(
+            type_uri("javascript:alert(1)"),
+            "<code>javascript:alert(1)</code>"
+        );
+        assert_eq!(
+            type_uri("/problems/a?x=1&y=2"),
+            "<a href=\"/problems/a?x=1&amp;y=2\"><code>/problems/a?x=1&amp;y=2</code></a>"
+        );
+    }
+
+    #[test]
+    fn problem_type_page_holds_only_that_code_and_links_to_the_catalog() {
+        let page = problem_type(&TABLE, "not_found").unwrap();
+        assert_eq!(section_ids(&page), ["not_found", "not_found-2"]);
+        assert!(page.contains("<a href=\"/problems/\">Every problem type of ApiError</a>"));
+        assert!(page.contains("<title>Not Found (not_found): ApiError</title>"));
+        assert!(problem_type(&TABLE, "gone").is_none());
+    }
+
+    #[test]
+    fn headings_never_skip_a_level() {
+        for page in [
+            table(&TABLE),
+            problem_type(&TABLE, "rate_limited").unwrap(),
+            documented(),
+        ] {
+            let mut level = 0;
+            for part in page.split("<h").skip(1) {
+                let Some(next) = part.chars().next().and_then(|c| c.to_digit(10)) else {
+                    continue; // <head>, <html>
+                };
+                assert!(next <= level + 1, "h{next} after h{level}");
+                level = next;
+            }
+            assert_eq!(page.matches("<h1>").count(), 1);
+        }
+    }
+
+    #[test]
+    fn documented_page_has_the_source_shape_for_every_code() {
+        let page = documented();
+        assert_eq!(page.matches("<h3>Used For</h3>").count(), Status::ALL.len());
+        assert!(page.contains("<h2><a class=\"self\" href=\"#404\">404 Not Found</a></h2>"));
+        let use_ = escape(Status::TooManyRequests.uses()[0]).into_owned();
+        assert!(page.contains(&format!("<li>{use_}</li>")));
+    }
+
+    #[test]
+    fn pages_fetch_nothing_and_run_nothing() {
+        for page in [table(&TABLE), documented()] {
+            for banned in ["<script", "<link", "<img", "src=", "@import", "url("] {
+                assert!(!page.contains(banned), "{banned}");
+            }
+            assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+        }
+    }
+
+    #[test]
+    fn base_path_is_the_path_of_the_type_base() {
+        let base =
+            |type_base: &'static str| base_path(&Table::new("E", &[]).with_type_base(type_base));
+        assert_eq!(base_path(&Table::new("E", &[])), "/problems/");
+        assert_eq!(base("https://api.example.com/problems/"), "/problems/");
+        assert_eq!(
+            base("https://api.example.com:8443/v1/errors/"),
+            "/v1/errors/"
+        );
+        assert_eq!(base("https://api.example.com"), "/");
+        assert_eq!(base("https://api.example.com/problems#"), "/problems");
+        assert_eq!(base("http://api.example.com?type="), "/");
+        assert_eq!(base("//api.example.com/problems/"), "/problems/");
+        assert_eq!(base("/errors/"), "/errors/");
+        assert_eq!(base("/errors/#"), "/errors/");
+        assert_eq!(base("urn:example:problems:"), "/problems/");
+        assert_eq!(base("problems/"), "/problems/");
+    }
+}

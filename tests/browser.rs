@@ -1,0 +1,257 @@
+//! The type URI of every error the axum example serves resolves, in a real browser, to the
+//! page that documents it.
+//!
+//! Starts the `axum_server` example (which `cargo test --all-features` builds) on a free
+//! loopback port, asks it for an error of each variant, and loads each body's `type` URI in
+//! headless Chromium driven through `WebDriver` (`chromedriver`, Debian's `chromium-driver`;
+//! `.ci/run` installs it). Without chromedriver the test says so and passes, except under CI,
+//! where it fails.
+#![cfg(feature = "axum")]
+
+#[allow(dead_code)] // the server tests use the rest
+mod common;
+#[allow(dead_code)] // the examples use the rest
+#[path = "../examples/demo/mod.rs"]
+mod demo;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use status_core::ApiStatus;
+
+/// A child process, killed when the test ends however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
+}
+
+/// The `axum_server` example binary, built beside this test.
+fn example_binary() -> PathBuf {
+    let test = std::env::current_exe().unwrap();
+    let profile_dir = test.parent().and_then(Path::parent).unwrap();
+    let binary = profile_dir.join("examples/axum_server");
+    assert!(
+        binary.is_file(),
+        "{} is missing: `cargo test --workspace --all-features` builds it",
+        binary.display()
+    );
+    binary
+}
+
+/// Starts the example on a free port and returns it with its base URL.
+fn start_example() -> (Running, String) {
+    let mut child = Command::new(example_binary())
+        .env("PORT", "0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let running = Running(child);
+    let mut stdout = BufReader::new(stdout);
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    // Keep reading: a closed pipe would end the example at its next line of output.
+    std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+    // "axum serving on http://127.0.0.1:PORT; try:"
+    let base = first
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .map_or_else(
+            || panic!("no URL in {first:?}"),
+            |url| url.trim_end_matches([';', ':']).to_owned(),
+        );
+    (running, base)
+}
+
+/// A `WebDriver` session in headless Chromium.
+struct Browser {
+    driver: String,
+    session: String,
+    _chromedriver: Running,
+    _profile: PathBuf,
+}
+
+impl Browser {
+    fn start(chromedriver: &Path) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let process = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let chromedriver = Running(process);
+        let driver = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !ureq::get(format!("{driver}/status"))
+            .call()
+            .is_ok_and(|r| r.status() == 200)
+        {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = std::env::temp_dir().join(format!("status-core-browser-{port}"));
+        // The flags keep Chromium off the network: this machine reaches none.
+        let capabilities = json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": find_on_path("chromium").map(|p| p.display().to_string()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--window-size=1200,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        }}});
+        let mut browser = Self {
+            driver,
+            session: String::new(),
+            _chromedriver: chromedriver,
+            _profile: profile,
+        };
+        let created = browser.call("POST", "/session", &capabilities);
+        created["sessionId"]
+            .as_str()
+            .unwrap()
+            .clone_into(&mut browser.session);
+        browser
+    }
+
+    fn call(&self, method: &str, path: &str, body: &Value) -> Value {
+        let url = if path == "/session" {
+            format!("{}{path}", self.driver)
+        } else {
+            format!("{}/session/{}{path}", self.driver, self.session)
+        };
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let response = match method {
+            "GET" => agent.get(&url).call(),
+            "DELETE" => agent.delete(&url).call(),
+            _ => agent
+                .post(&url)
+                .header("content-type", "application/json")
+                .send(body.to_string()),
+        };
+        let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+        let status = response.status();
+        let text = response.body_mut().read_to_string().unwrap();
+        let reply: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert!(status.is_success(), "{method} {path}: {reply}");
+        reply["value"].clone()
+    }
+
+    fn open(&self, url: &str) {
+        self.call("POST", "/url", &json!({ "url": url }));
+    }
+
+    /// The text of the element `selector` selects, if it is displayed.
+    fn displayed_text(&self, selector: &str) -> Option<String> {
+        let found = self.call(
+            "POST",
+            "/elements",
+            &json!({ "using": "css selector", "value": selector }),
+        );
+        let element = found.as_array()?.first()?.as_object()?.values().next()?;
+        let element = element.as_str()?.to_owned();
+        let displayed = self.call("GET", &format!("/element/{element}/displayed"), &json!({}));
+        if displayed != json!(true) {
+            return None;
+        }
+        let text = self.call("GET", &format!("/element/{element}/text"), &json!({}));
+        text.as_str().map(str::to_owned)
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            self.call("DELETE", "", &json!({}));
+        }
+    }
+}
+
+#[test]
+fn every_served_type_uri_opens_the_section_that_documents_it() {
+    let Some(chromedriver) = find_on_path("chromedriver") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromedriver is missing; .ci/run installs chromium and chromium-driver"
+        );
+        eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let (_server, base) = start_example();
+    let browser = Browser::start(&chromedriver);
+    let mut seen = 0;
+    for (path, expected) in demo::error_paths() {
+        let seen_body = common::send("GET", &format!("{base}{path}"), None);
+        let body = seen_body.json();
+        assert_eq!(body["code"], expected.code(), "{path}: {}", seen_body.text);
+        let type_uri = body["type"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{path} has no type: {}", seen_body.text));
+        let url = if type_uri.starts_with('/') {
+            format!("{base}{type_uri}")
+        } else {
+            type_uri.to_owned()
+        };
+        browser.open(&url);
+        let section = browser
+            .displayed_text(&format!("section[id=\"{}\"]", expected.code()))
+            .unwrap_or_else(|| panic!("{url} shows no section for {}", expected.code()));
+        let title = expected.variant().title().unwrap();
+        assert!(
+            section.contains(title),
+            "{url}: no title {title:?} in {section:?}"
+        );
+        let status = expected.status();
+        assert!(
+            section.contains(status.as_str()),
+            "{url}: no status {status} in {section:?}"
+        );
+        seen += 1;
+    }
+    assert!(seen >= 5, "only {seen} errors were checked");
+}
+
+#[test]
+fn the_example_serves_an_error_of_every_variant() {
+    let mut documented: Vec<&str> = demo::ApiError::table()
+        .responses()
+        .iter()
+        .map(|v| v.code())
+        .collect();
+    documented.sort_unstable();
+    let mut served: Vec<&str> = demo::ERROR_CODES.to_vec();
+    served.sort_unstable();
+    assert_eq!(served, documented);
+    for (path, error) in demo::error_paths() {
+        assert_eq!(path, format!("/errors/{}", error.code()));
+    }
+}

