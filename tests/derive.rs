@@ -174,6 +174,45 @@ fn a_field_named_twice_in_message_is_written_twice() {
     assert_eq!(Shapes::Repeated(1, 2).detail(), "1 and 1 again; 2 once");
 }
 
+#[derive(Debug, ApiStatus)]
+enum Strings<'a> {
+    #[status(400, message = "{owned}|{borrowed}|{by_ref}|{cow}|{boxed}|{text}")]
+    Every {
+        owned: String,
+        borrowed: &'a str,
+        by_ref: &'a String,
+        cow: std::borrow::Cow<'a, str>,
+        boxed: Box<str>,
+        text: Text,
+    },
+}
+
+/// Not a string type: formatted through its `Display`.
+#[derive(Debug)]
+struct Text(&'static str);
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}>", self.0)
+    }
+}
+
+#[test]
+fn string_fields_of_every_string_type_are_written_as_they_are() {
+    let shared = String::from("shared");
+    let err = Strings::Every {
+        owned: "owned".to_owned(),
+        borrowed: "borrowed",
+        by_ref: &shared,
+        cow: std::borrow::Cow::Owned("cow \"quoted\"".to_owned()),
+        boxed: "boxed".into(),
+        text: Text("text"),
+    };
+    let detail = r#"owned|borrowed|shared|cow "quoted"|boxed|<text>"#;
+    assert_eq!(err.detail(), detail);
+    assert_eq!(body(&err)["detail"], detail);
+}
+
 #[test]
 fn static_message_is_the_detail_of_every_occurrence() {
     let err = Shapes::AdminsOnly;

@@ -38,6 +38,56 @@ pub fn allow<T: AllowMethods + ?Sized>(headers: &mut HeaderMap, value: &T) {
 
 pub use crate::headers::{AllowMethods, RetryAfter};
 
+/// A field a `message` shows, so that a string is written as it is, without the formatting
+/// machinery. What is a string is decided by type, here, and not by the name the derive
+/// sees: a type of the user's named `String` is not one, and is formatted with `Display`.
+///
+/// `MessageField(&field).as_plain_str()` finds the inherent method of the string types
+/// below first; any other type reaches the one of [`NotPlainStr`] through `Deref`.
+pub struct MessageField<'a, T: ?Sized>(pub &'a T);
+
+/// The string types: each gets an inherent `as_plain_str` that lends the text.
+macro_rules! plain_str {
+    ($($ty:ty),*) => {$(
+        impl<'a> MessageField<'a, $ty> {
+            #[inline]
+            #[must_use]
+            pub fn as_plain_str(&self) -> Option<&'a str> {
+                Some(self.0)
+            }
+        }
+    )*};
+}
+
+plain_str!(
+    str,
+    &str,
+    std::string::String,
+    &std::string::String,
+    std::borrow::Cow<'_, str>,
+    std::boxed::Box<str>
+);
+
+impl<T: ?Sized> core::ops::Deref for MessageField<'_, T> {
+    type Target = NotPlainStr;
+
+    #[inline]
+    fn deref(&self) -> &NotPlainStr {
+        &NotPlainStr
+    }
+}
+
+/// What a [`MessageField`] of any other type dereferences to: it is formatted.
+pub struct NotPlainStr;
+
+impl NotPlainStr {
+    #[inline]
+    #[must_use]
+    pub fn as_plain_str(&self) -> Option<&'static str> {
+        None
+    }
+}
+
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]
@@ -59,3 +109,48 @@ pub use aide;
 /// What `OperationOutput::inferred_responses` returns.
 #[cfg(feature = "aide")]
 pub type AideResponses = std::vec::Vec<(Option<u16>, aide::openapi::Response)>;
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use super::MessageField;
+
+    /// Named like the standard type, but not it.
+    struct String;
+
+    impl fmt::Display for String {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("mine")
+        }
+    }
+
+    #[test]
+    fn string_types_are_plain_strings_and_others_are_not() {
+        let owned = std::string::String::from("owned");
+        assert_eq!(MessageField("str").as_plain_str(), Some("str"));
+        assert_eq!(MessageField(&"ref").as_plain_str(), Some("ref"));
+        assert_eq!(MessageField(&owned).as_plain_str(), Some("owned"));
+        assert_eq!(MessageField(&&owned).as_plain_str(), Some("owned"));
+        assert_eq!(
+            MessageField(&Cow::Borrowed("cow")).as_plain_str(),
+            Some("cow")
+        );
+        assert_eq!(
+            MessageField(&Box::<str>::from("boxed")).as_plain_str(),
+            Some("boxed")
+        );
+        assert_eq!(MessageField(&String).as_plain_str(), None);
+        assert_eq!(MessageField(&7_u32).as_plain_str(), None);
+        assert_eq!(MessageField(&'c').as_plain_str(), None);
+    }
+
+    #[test]
+    fn a_type_parameter_is_formatted_whatever_it_stands_for() {
+        fn plain<T: fmt::Display>(value: &T) -> Option<&str> {
+            MessageField(value).as_plain_str()
+        }
+        assert_eq!(plain(&std::string::String::from("owned")), None);
+    }
+}

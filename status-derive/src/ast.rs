@@ -36,8 +36,9 @@ pub struct Field<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// Reads `input`; what cannot be read is reported to `cx`, and `None` means nothing could be.
-    pub fn from_syn(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
+    /// Reads `input`; what cannot be read is reported to `cx`. A union is refused here, and
+    /// read as a type without variants, for the impl emitted beside the error.
+    pub fn from_syn(cx: &mut Ctxt, input: &'a DeriveInput) -> Self {
         match &input.data {
             Data::Enum(data) => {
                 let attrs = attr::parse_attrs(cx, &input.attrs, Level::Enum);
@@ -46,31 +47,43 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|v| Variant::from_syn(cx, &v.ident, &v.attrs, &v.fields, Level::Variant))
                     .collect();
-                Some(Input {
+                Input {
                     ident: &input.ident,
                     generics: &input.generics,
                     is_enum: true,
                     attrs,
                     variants,
-                })
+                }
             }
             Data::Struct(data) => {
                 let variant =
                     Variant::from_syn(cx, &input.ident, &input.attrs, &data.fields, Level::Struct);
-                Some(Input {
+                Input {
                     ident: &input.ident,
                     generics: &input.generics,
                     is_enum: false,
                     attrs: variant.attrs.clone(),
                     variants: vec![variant],
-                })
+                }
             }
             Data::Union(data) => {
                 cx.error_spanned(
                     &data.union_token,
                     "#[derive(ApiStatus)] does not support unions: which field is set is not known; use an enum",
                 );
-                None
+                // Only `crate = "..."` matters, to name status-core in the impl; the other
+                // keys of a union are moot, and not reported.
+                let attrs = attr::parse_attrs(&mut Ctxt::default(), &input.attrs, Level::Struct);
+                Input {
+                    ident: &input.ident,
+                    generics: &input.generics,
+                    is_enum: false,
+                    attrs: Attrs {
+                        krate: attrs.krate,
+                        ..Attrs::default()
+                    },
+                    variants: Vec::new(),
+                }
             }
         }
     }
@@ -204,9 +217,9 @@ impl Variant<'_> {
         self.attrs.status.as_ref().or(input.attrs.status.as_ref())
     }
 
-    /// The status code, once `valid` has accepted the literal.
+    /// The status code, as the literal reads in decimal; `valid` refuses it in other forms.
     pub fn status(&self, input: &Input) -> Option<u16> {
-        self.status_lit(input)?.base10_parse().ok()
+        self.status_lit(input)?.to_string().parse().ok()
     }
 
     pub fn is_transparent(&self) -> bool {

@@ -14,18 +14,14 @@ use crate::generics::Bounds;
 pub fn derive(input: &syn::DeriveInput) -> proc_macro2::TokenStream {
     let mut cx = crate::ctxt::Ctxt::default();
     let parsed = crate::ast::Input::from_syn(&mut cx, input);
-    if let Some(parsed) = &parsed {
-        crate::valid::check(&mut cx, parsed);
-    }
-    match (cx.finish(), parsed) {
-        (Ok(()), Some(parsed)) => impl_api_status(&parsed),
-        (Err(errors), Some(parsed)) => {
+    crate::valid::check(&mut cx, &parsed);
+    match cx.finish() {
+        Ok(()) => impl_api_status(&parsed),
+        Err(errors) => {
             let fallback = fallback(&parsed);
             let errors = errors.to_compile_error();
             quote::quote!(#fallback #errors)
         }
-        (Err(errors), None) => errors.to_compile_error(),
-        (Ok(()), None) => proc_macro2::TokenStream::new(),
     }
 }
 
@@ -140,21 +136,6 @@ fn add_bounds(input: &Input, bounds: &mut Bounds, p: &TokenStream) {
                 bounds.require(field.ty, &quote!(#p::AllowMethods));
             }
         }
-    }
-}
-
-/// Whether `ty` is plainly a string (`String`, `str`, `&str`), which is written without the
-/// formatting machinery.
-fn is_string(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Reference(reference) => is_string(&reference.elem),
-        syn::Type::Path(path) if path.qself.is_none() => {
-            path.path.segments.last().is_some_and(|last| {
-                matches!(last.arguments, syn::PathArguments::None)
-                    && (last.ident == "String" || last.ident == "str")
-            })
-        }
-        _ => false,
     }
 }
 
@@ -417,7 +398,7 @@ fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
                         // Spanned at the message, so a field that cannot be formatted is
                         // reported there rather than at the derive.
                         let binding = binding(&field.member).into_token_stream();
-                        Some((at_span(&binding, template.lit.span()), is_string(field.ty)))
+                        Some(at_span(&binding, template.lit.span()))
                     });
                     let body = if let [only] = writes.as_slice() {
                         only.clone()

@@ -134,6 +134,54 @@ mod tests {
         assert!(!table.contains("about:blank"), "{table}");
     }
 
+    /// The messages of every `compile_error!` in `expansion`, in order.
+    fn errors(expansion: &str) -> Vec<&str> {
+        expansion
+            .split("compile_error ! {")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').nth(1))
+            .collect()
+    }
+
+    #[test]
+    fn errors_are_reported_in_source_order_whatever_order_the_rules_run_in() {
+        // The unknown key is found while reading, the bad status later while checking, and
+        // the shared code once every variant is checked: the reverse of the source's order.
+        let source = "enum ApiError {\n\
+            #[status(404, code = \"gone\")]\n\
+            NotFound,\n\
+            #[status(600)]\n\
+            OutOfRange,\n\
+            #[status(404, code = \"gone\")]\n\
+            Gone,\n\
+            #[status(404, mesage = \"typo\")]\n\
+            Typo,\n\
+        }";
+        let input: syn::DeriveInput = syn::parse_str(source).expect("an enum");
+        let expansion = crate::expand::derive(&input).to_string();
+        let errors = errors(&expansion);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with("status 600 "), "{errors:?}");
+        assert!(
+            errors[1].starts_with("`NotFound` has the code `gone` too"),
+            "{errors:?}"
+        );
+        assert!(errors[2].starts_with("unknown key `mesage`"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_union_is_refused_with_a_fallback_impl_beside_the_error() {
+        let expansion = expand(quote! {
+            #[status(400, crate = "::my_api::status_core")]
+            union Bits { int: u32, float: f32 }
+        });
+        assert_eq!(errors(&expansion).len(), 1, "{expansion}");
+        assert!(
+            expansion.contains("impl :: my_api :: status_core :: __private :: ApiStatus for Bits"),
+            "{expansion}"
+        );
+    }
+
     #[test]
     fn errors_come_with_a_fallback_impl_and_never_a_panic() {
         let expansion = expand(quote! {

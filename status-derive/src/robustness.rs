@@ -10,6 +10,9 @@ fn item() -> impl Strategy<Value = String> {
         (0_u32..1200).prop_map(|n| n.to_string()),
         Just("404".to_owned()),
         Just("\"404\"".to_owned()),
+        Just("0x194".to_owned()),
+        Just("404u16".to_owned()),
+        Just("retry_after = 3_0".to_owned()),
         Just("transparent".to_owned()),
         Just("display".to_owned()),
         Just("expose".to_owned()),
@@ -96,26 +99,36 @@ fn item_source() -> impl Strategy<Value = String> {
     })
 }
 
-/// Every `compile_error!` in `tokens`, by the span it reports at.
-fn error_spans(tokens: TokenStream, out: &mut Vec<Span>) {
+/// Every `compile_error!` in `tokens`: the span it reports at, and its message.
+fn errors(tokens: TokenStream, out: &mut Vec<(Span, String)>) {
+    let mut at = None;
     let mut previous_was_compile_error = false;
     for tree in tokens {
         match &tree {
             TokenTree::Ident(ident) => previous_was_compile_error = ident == "compile_error",
             TokenTree::Group(group) => {
-                if !previous_was_compile_error {
-                    error_spans(group.stream(), out);
+                if let Some(span) = at.take() {
+                    let message = group.stream().to_string();
+                    out.push((span, message.trim_matches('"').to_owned()));
+                } else {
+                    errors(group.stream(), out);
                 }
                 previous_was_compile_error = false;
             }
             TokenTree::Punct(punct) => {
                 if previous_was_compile_error && punct.as_char() == '!' {
-                    out.push(punct.span());
+                    at = Some(punct.span());
                 }
             }
             TokenTree::Literal(_) => previous_was_compile_error = false,
         }
     }
+}
+
+fn error_spans(tokens: TokenStream) -> Vec<Span> {
+    let mut out = Vec::new();
+    errors(tokens, &mut out);
+    out.into_iter().map(|(span, _)| span).collect()
 }
 
 proptest! {
@@ -129,15 +142,34 @@ proptest! {
         let expansion = std::panic::catch_unwind(|| crate::expand::derive(&input).to_string());
         prop_assert!(expansion.is_ok(), "the derive panicked on:\n{}", source);
         let expansion: TokenStream = crate::expand::derive(&input);
-        let mut spans = Vec::new();
-        error_spans(expansion, &mut spans);
         let lines = source.lines().count();
-        for span in spans {
+        for span in error_spans(expansion) {
             let (start, end) = (span.start(), span.end());
             prop_assert!(
                 start.line >= 1 && end.line <= lines && (start.line, start.column) < (end.line, end.column),
                 "an error at {:?}..{:?} is outside the input:\n{}", start, end, source
             );
+        }
+    }
+
+    #[test]
+    fn errors_come_in_source_order_each_note_after_its_error(source in item_source()) {
+        let Ok(input) = syn::parse_str::<syn::DeriveInput>(&source) else {
+            return Ok(());
+        };
+        let mut found = Vec::new();
+        errors(crate::expand::derive(&input), &mut found);
+        let mut previous = (0, 0);
+        let mut after_error = false;
+        for (span, message) in &found {
+            let start = (span.start().line, span.start().column);
+            if message.starts_with("first given here") {
+                prop_assert!(after_error, "a note opens the errors: {:?}\n{}", found, source);
+            } else {
+                prop_assert!(previous <= start, "out of order: {:?}\n{}", found, source);
+                previous = start;
+            }
+            after_error = true;
         }
     }
 }
@@ -146,9 +178,7 @@ proptest! {
 fn errors_are_found_and_located_on_the_token_at_fault() {
     let source = "enum ApiError {\n    #[status(600)]\n    Bad,\n}";
     let input = syn::parse_str::<syn::DeriveInput>(source).expect("an enum");
-    let mut spans = Vec::new();
-    error_spans(crate::expand::derive(&input), &mut spans);
-    let located: Vec<(usize, usize)> = spans
+    let located: Vec<(usize, usize)> = error_spans(crate::expand::derive(&input))
         .iter()
         .map(|s| (s.start().line, s.start().column))
         .collect();

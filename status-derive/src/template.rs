@@ -106,25 +106,33 @@ impl Template {
             .collect()
     }
 
-    /// One write into `__out` per piece: literal text and plain string fields as they are,
-    /// anything else through `format_args!`, which costs more. `field` gives a placeholder's
-    /// binding and whether it is a string.
+    /// One write into `__out` per piece: literal text as it is, a field that is a string
+    /// as it is (which its type decides, through `MessageField`, at compile time), anything
+    /// else through `format_args!`, which costs more. `field` gives a placeholder's binding.
     pub fn writes(
         &self,
         p: &TokenStream,
-        field: impl Fn(&FieldRef) -> Option<(TokenStream, bool)>,
+        field: impl Fn(&FieldRef) -> Option<TokenStream>,
     ) -> Vec<TokenStream> {
         self.pieces
             .iter()
             .filter_map(|piece| match piece {
                 Piece::Text(text) => Some(quote!(#p::FmtWrite::write_str(__out, #text))),
                 Piece::Field { field: wanted, spec } => {
-                    let (binding, is_str) = field(wanted)?;
-                    Some(if spec.is_empty() && is_str {
-                        quote!(#p::FmtWrite::write_str(__out, #binding))
+                    let binding = field(wanted)?;
+                    let format = format!("{{:{spec}}}");
+                    let formatted =
+                        quote!(#p::FmtWrite::write_fmt(__out, ::core::format_args!(#format, #binding)));
+                    Some(if spec.is_empty() {
+                        quote! {
+                            if let ::core::option::Option::Some(__text) = #p::MessageField(#binding).as_plain_str() {
+                                #p::FmtWrite::write_str(__out, __text)
+                            } else {
+                                #formatted
+                            }
+                        }
                     } else {
-                        let format = format!("{{:{spec}}}");
-                        quote!(#p::FmtWrite::write_fmt(__out, ::core::format_args!(#format, #binding)))
+                        formatted
                     })
                 }
             })

@@ -27,6 +27,7 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
             continue;
         }
         own_type(cx, variant);
+        texts_not_blank(cx, variant);
         title(cx, input, variant);
         if base_ok {
             code_in_type(cx, input, variant);
@@ -97,8 +98,19 @@ fn crate_path(cx: &mut Ctxt, input: &Input) {
     }
 }
 
-/// The literal is an error status in `400..=599`; returns whether it is.
+/// The literal is an error status in `400..=599`, written as a plain decimal number; returns
+/// whether it is.
 fn status_literal(cx: &mut Ctxt, lit: &LitInt) -> bool {
+    if let Some(mistake) = not_plain_decimal(lit) {
+        cx.error_spanned(
+            lit,
+            format!(
+                "`{lit}` {mistake}; write the status as a plain decimal number: `{}`",
+                lit.base10_digits()
+            ),
+        );
+        return false;
+    }
     let Ok(status) = lit.base10_parse::<u16>() else {
         cx.error_spanned(
             lit,
@@ -121,6 +133,27 @@ fn status_literal(cx: &mut Ctxt, lit: &LitInt) -> bool {
         return false;
     }
     true
+}
+
+/// What keeps an integer literal from being a plain decimal number, the one form a status or
+/// a number of seconds reads the same in the source as in the response.
+fn not_plain_decimal(lit: &LitInt) -> Option<&'static str> {
+    let text = lit.to_string();
+    if !lit.suffix().is_empty() {
+        Some("has a type suffix")
+    } else if text.starts_with("0x") {
+        Some("is hexadecimal")
+    } else if text.starts_with("0o") {
+        Some("is octal")
+    } else if text.starts_with("0b") {
+        Some("is binary")
+    } else if text.contains('_') {
+        Some("has a digit separator")
+    } else if text.len() > 1 && text.starts_with('0') {
+        Some("has a leading zero")
+    } else {
+        None
+    }
 }
 
 /// Whether the key was written, even with a value that could not be read (and was reported).
@@ -209,6 +242,43 @@ fn documented_or_described(
         cx.error_spanned(lit, message);
     } else {
         cx.error_spanned(variant.ident, message);
+    }
+}
+
+/// `message`, `description` and `code` are read by people or matched by programs; an empty
+/// one says nothing, and the default it replaces would say more.
+fn texts_not_blank(cx: &mut Ctxt, variant: &Variant) {
+    let attrs = &variant.attrs;
+    let texts = [
+        (
+            &attrs.message,
+            "message",
+            "write the detail a client reads, like `message = \"user {id} not found\"`, or remove `message` to send the description",
+        ),
+        (
+            &attrs.description,
+            "description",
+            "write what the error means, like `description = \"The order has shipped and can no longer change.\"`, or remove `description`",
+        ),
+        (
+            &attrs.code,
+            "code",
+            "clients match on it, so name the error, like `code = \"user_not_found\"`, or remove `code` to take the variant's name in snake case",
+        ),
+    ];
+    for (lit, key, fix) in texts {
+        let Some(lit) = lit else {
+            continue;
+        };
+        let value = lit.value();
+        if value.trim().is_empty() {
+            let what = if value.is_empty() {
+                "is empty"
+            } else {
+                "is only whitespace"
+            };
+            cx.error_spanned(lit, format!("the {key} {what}; {fix}"));
+        }
     }
 }
 
@@ -375,7 +445,15 @@ fn retry_after(cx: &mut Ctxt, variant: &Variant, status: u16) {
         );
     }
     if let Some(lit) = &variant.attrs.retry_after {
-        if lit.base10_parse::<u32>().is_err() {
+        if let Some(mistake) = not_plain_decimal(lit) {
+            cx.error_spanned(
+                lit,
+                format!(
+                    "`{lit}` {mistake}; write the seconds as a plain decimal number: `retry_after = {}`",
+                    lit.base10_digits()
+                ),
+            );
+        } else if lit.base10_parse::<u32>().is_err() {
             cx.error_spanned(
                 lit,
                 "`retry_after` is whole seconds: a non-negative integer like `30`",
@@ -501,8 +579,8 @@ fn unique_codes(cx: &mut Ctxt, input: &Input) {
     let mut seen: BTreeMap<String, &syn::Ident> = BTreeMap::new();
     for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
         let code = variant.code();
-        if code.is_empty() {
-            cx.error_spanned(&variant.attrs.code, "the code is empty; clients match on it, so give it a name like `\"user_not_found\"`");
+        if code.trim().is_empty() {
+            // Reported by `texts_not_blank`.
             continue;
         }
         if let Some(bad) = code
@@ -601,9 +679,9 @@ fn code_in_type(cx: &mut Ctxt, input: &Input, variant: &Variant) {
         return;
     }
     let code = variant.code();
-    // An empty code, or one with a quote, a backslash or a control character, is reported by
-    // `unique_codes` already.
-    if code.is_empty()
+    // A blank code is reported by `texts_not_blank`, and one with a quote, a backslash or a
+    // control character by `unique_codes`.
+    if code.trim().is_empty()
         || code
             .chars()
             .any(|c| c.is_control() || c == '"' || c == '\\')
@@ -704,8 +782,9 @@ fn unique_types(cx: &mut Ctxt, input: &Input, base_ok: bool) {
         } else {
             format!("`type_base` gives `{}` the type `{uri}` from its code, and `{}` has it too, with status {first_status}; a problem type goes with one status (RFC 9457 section 4), so give `{}` a type of its own (`type = \"...\"`) or another code", variant.ident, first.ident, variant.ident)
         };
-        cx.error_spanned(type_token(variant), message);
-        cx.error_spanned(
+        cx.error_with_note(
+            type_token(variant),
+            message,
             type_token(first),
             format!("first given here, with status {first_status}"),
         );

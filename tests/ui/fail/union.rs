@@ -7,4 +7,12 @@ union Bits {
     float: f32,
 }
 
-fn main() {}
+// The union is reported once, at `union`; this use of the type is not reported as well,
+// because the derive emits an impl beside its error.
+fn status_of(bits: &Bits) -> u16 {
+    bits.status().as_u16() + Bits::table().variants().len() as u16
+}
+
+fn main() {
+    let _ = status_of(&Bits { int: 1 });
+}
