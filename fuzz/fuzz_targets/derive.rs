@@ -1,7 +1,8 @@
 //! Feeds arbitrary text to `#[derive(ApiStatus)]`'s expansion, outside the compiler: whatever
 //! parses as an item must expand, or fail with errors, without a panic.
 //!
-//! `cargo fuzz run derive` (from the repository root); `cargo build --manifest-path
+//! `cargo fuzz run derive` (from the repository root), or `bash fuzz/run.sh SECONDS`, which
+//! seeds the corpus from the trybuild cases and uses `derive.dict`; `cargo build --manifest-path
 //! fuzz/Cargo.toml` only checks that it builds.
 #![no_main]
 
@@ -21,11 +22,46 @@ mod template;
 #[path = "../../status-derive/src/valid.rs"]
 mod valid;
 
+fn parse_and_expand(text: &str) {
+    if let Ok(input) = syn::parse_str::<syn::DeriveInput>(text) {
+        let _ = expand::derive(&input);
+    }
+}
+
+/// How deep brackets of any kind (`(`, `[`, `{`, `<`) nest in `text`, roughly.
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0_usize, 0);
+    for byte in text.bytes() {
+        match byte {
+            b'(' | b'[' | b'{' | b'<' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b')' | b']' | b'}' | b'>' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(input) = syn::parse_str::<syn::DeriveInput>(text) {
-        let _ = expand::derive(&input);
+    if nesting(text) <= 64 {
+        parse_and_expand(text);
+        return;
     }
+    // syn parses by recursive descent: some 1,500 levels of `V<V<...>>` overflow the main
+    // thread's 8 MiB stack inside `syn::parse_str`, before the derive sees the input (a
+    // SIGSEGV that libFuzzer cannot record). Deep inputs get a stack of their own, so the
+    // derive is still fuzzed on them; a panic there aborts the process all the same.
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn_scoped(scope, || parse_and_expand(text))
+            .expect("a thread for a deep input")
+            .join()
+    })
+    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
 });

@@ -2,9 +2,11 @@
 //! the detail and the extension values are escaped or serialized, and nothing is built on
 //! the way. `ApiStatus::body` uses it; `Problem` stays the type to inspect or parse bodies.
 
-use std::fmt;
+use std::{fmt, io};
 
 use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter};
+use serde_json::Value;
 
 use crate::{reason_phrase, ApiStatus, Problem, ABOUT_BLANK};
 
@@ -71,10 +73,69 @@ impl<'a> Extensions<'a> {
                 out.push(b',');
                 write_json_string(out, name);
                 out.push(b':');
-                if serde_json::to_writer(&mut **out, value).is_err() {
+                let mut serializer =
+                    serde_json::Serializer::with_formatter(&mut **out, AsValue::default());
+                if value.serialize(&mut serializer).is_err() {
                     out.truncate(rollback);
                 }
             }
+        }
+    }
+}
+
+/// `serde_json`'s compact output, with each number written as the `serde_json::Value` that
+/// `serde_json::to_value` makes of it, so the body says what `problem()` holds: an `f32`
+/// widened to `f64` (`0.1_f32` is `0.10000000149011612`), and a 128-bit integer beyond
+/// what a `Value` holds refused, which leaves the member out as `problem()` leaves it out.
+/// A number that is a map key, written between `begin_string` and `end_string`, is spelled
+/// as `serde_json` spells it in both.
+#[derive(Default)]
+struct AsValue {
+    in_string: bool,
+}
+
+impl AsValue {
+    fn write_value<W: ?Sized + io::Write>(writer: &mut W, value: &Value) -> io::Result<()> {
+        value
+            .serialize(&mut serde_json::Serializer::new(writer))
+            .map_err(io::Error::other)
+    }
+}
+
+impl Formatter for AsValue {
+    fn begin_string<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.in_string = true;
+        CompactFormatter.begin_string(writer)
+    }
+
+    fn end_string<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.in_string = false;
+        CompactFormatter.end_string(writer)
+    }
+
+    fn write_f32<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f32) -> io::Result<()> {
+        if self.in_string {
+            CompactFormatter.write_f32(writer, value)
+        } else {
+            Self::write_value(writer, &Value::from(value))
+        }
+    }
+
+    fn write_i128<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: i128) -> io::Result<()> {
+        if self.in_string {
+            CompactFormatter.write_i128(writer, value)
+        } else {
+            let value = serde_json::to_value(value).map_err(io::Error::other)?;
+            Self::write_value(writer, &value)
+        }
+    }
+
+    fn write_u128<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: u128) -> io::Result<()> {
+        if self.in_string {
+            CompactFormatter.write_u128(writer, value)
+        } else {
+            let value = serde_json::to_value(value).map_err(io::Error::other)?;
+            Self::write_value(writer, &value)
         }
     }
 }
@@ -220,5 +281,60 @@ mod tests {
         .insert("good", &1);
         out.push(b'}');
         assert_eq!(out, b"{\"status\":500,\"good\":1}");
+    }
+
+    /// The member `"v": value` as the body writes it, and as `problem()` serializes it.
+    fn body_and_problem<T: Serialize + ?Sized>(value: &T) -> (String, String) {
+        let mut out = b"{".to_vec();
+        Extensions {
+            target: Target::Body(&mut out),
+        }
+        .insert("v", value);
+        out.push(b'}');
+        if out[1] == b',' {
+            out.remove(1); // the comma before the first member
+        }
+        let mut problem = Problem::default();
+        Extensions::new(&mut problem).insert("v", value);
+        (
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(problem.to_json()).unwrap(),
+        )
+    }
+
+    // Found by `cargo fuzz run body`: the body wrote an f32 as f32 (`1.4e-44`), `problem()`
+    // as the f64 a `Value` holds (`1.401298464324817e-44`).
+    #[test]
+    fn an_f32_extension_is_written_as_problem_holds_it() {
+        for value in [0.1_f32, 1.4e-44, -3.5, f32::MAX, f32::NAN] {
+            let (body, problem) = body_and_problem(&value);
+            assert_eq!(body, problem, "{value}");
+        }
+        let (body, _) = body_and_problem(&0.1_f32);
+        assert_eq!(body, r#"{"v":0.10000000149011612}"#);
+        // An f32 map key keeps its own spelling in both.
+        let keys = std::collections::BTreeMap::from([(1, 0.5_f32)]);
+        let (body, problem) = body_and_problem(&[(keys, [0.1_f32])]);
+        assert_eq!(body, problem);
+    }
+
+    // Found by `cargo fuzz run body`: the body wrote a u128 or i128 beyond 64 bits, which
+    // `problem()` leaves out (a `serde_json::Value` cannot hold it).
+    #[test]
+    fn an_integer_beyond_64_bits_is_left_out_as_problem_leaves_it() {
+        assert_eq!(body_and_problem(&u128::MAX), ("{}".into(), "{}".into()));
+        assert_eq!(body_and_problem(&i128::MIN), ("{}".into(), "{}".into()));
+        assert_eq!(
+            body_and_problem(&[1_u128, u128::MAX]),
+            ("{}".into(), "{}".into())
+        );
+        let fits = (u128::from(u64::MAX), i128::from(i64::MIN));
+        let (body, problem) = body_and_problem(&fits);
+        assert_eq!(body, problem);
+        assert_eq!(body, format!(r#"{{"v":[{},{}]}}"#, u64::MAX, i64::MIN));
+        // As a map key, any 128-bit integer is text, in both.
+        let keys = std::collections::BTreeMap::from([(u128::MAX, 1), (0, 2)]);
+        let (body, problem) = body_and_problem(&keys);
+        assert_eq!(body, problem);
     }
 }
