@@ -11,6 +11,8 @@ mod generics;
 #[cfg(test)]
 mod robustness;
 mod template;
+#[cfg(test)]
+mod ui_messages;
 mod valid;
 
 use proc_macro::TokenStream;
