@@ -150,6 +150,10 @@ impl ResponseError for ProblemError {
 /// ```
 #[allow(clippy::unused_async)] // a handler must be async
 pub async fn not_found() -> HttpResponse {
+    not_found_response()
+}
+
+fn not_found_response() -> HttpResponse {
     let problem = Problem::from_framework_error(http::StatusCode::NOT_FOUND, b"");
     HttpResponse::NotFound()
         .content_type(PROBLEM_JSON)
@@ -211,12 +215,7 @@ fn page_response(site: &Site<Bytes>, request: &HttpRequest) -> HttpResponse {
         Reply::NotModified(etag) => HttpResponse::NotModified()
             .insert_header((header::ETAG, etag))
             .finish(),
-        Reply::NotFound => {
-            let problem = Problem::from_framework_error(http::StatusCode::NOT_FOUND, b"");
-            HttpResponse::NotFound()
-                .content_type(PROBLEM_JSON)
-                .body(problem.to_json())
-        }
+        Reply::NotFound => not_found_response(),
     }
 }
 

@@ -64,6 +64,10 @@ pub fn response<T: ApiStatus + ?Sized>(value: &T) -> Response {
 /// ```
 #[allow(clippy::unused_async)] // a handler must be async
 pub async fn not_found() -> Response {
+    not_found_response()
+}
+
+fn not_found_response() -> Response {
     problem_response(
         StatusCode::NOT_FOUND,
         &Problem::from_framework_error(StatusCode::NOT_FOUND, b""),
@@ -168,10 +172,7 @@ fn page_response(site: &Site<Bytes>, request: &Request) -> Response {
             }
             response
         }
-        Reply::NotFound => problem_response(
-            StatusCode::NOT_FOUND,
-            &Problem::from_framework_error(StatusCode::NOT_FOUND, b""),
-        ),
+        Reply::NotFound => not_found_response(),
     }
 }
 
