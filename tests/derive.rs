@@ -952,6 +952,35 @@ fn generic_enum_table_follows_the_type_argument() {
     );
 }
 
+/// A parameter reached only inside a tuple, and a `Display` impl that needs the parameter's:
+/// the derive must bound both, or this does not compile.
+#[derive(Debug, ApiStatus)]
+#[status(display)]
+enum Nested<T> {
+    #[status(400, message = "pair {pair:?}")]
+    Pair { pair: (T, u16) },
+    #[status(403)]
+    Conflict(T),
+}
+
+impl<T: std::fmt::Display> std::fmt::Display for Nested<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Nested::Pair { pair } => write!(f, "pair of {}", pair.0),
+            Nested::Conflict(value) => write!(f, "{value} conflicts"),
+        }
+    }
+}
+
+#[test]
+fn generic_bounds_reach_parameters_in_nested_types_and_a_display_impl() {
+    let err = Nested::Pair { pair: ("a", 7) };
+    assert_eq!(err.detail(), "pair (\"a\", 7)");
+    let err = Nested::Conflict(3);
+    assert_eq!(err.detail(), "3 conflicts");
+    assert_eq!(err.status(), 403);
+}
+
 /// A user that does not exist.
 #[derive(Debug, ApiStatus)]
 #[status(404, code = "user_not_found", message = "user {id} not found")]

@@ -321,22 +321,25 @@ impl Field<'_> {
 
 /// `UserNotFound` -> `user_not_found`, `HTTPError` -> `http_error`.
 pub fn snake_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_uppercase() {
-            let after_lower =
-                i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
-            let acronym_end = i > 0
-                && chars[i - 1].is_uppercase()
-                && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
-            if (after_lower || acronym_end) && !out.ends_with('_') {
+            let word_starts = match prev {
+                // The last capital of an acronym starts the next word: `HTTPError`.
+                Some(p) if p.is_uppercase() => chars.peek().is_some_and(|n| n.is_lowercase()),
+                Some(p) => p.is_lowercase() || p.is_ascii_digit(),
+                None => false,
+            };
+            if word_starts {
                 out.push('_');
             }
             out.extend(c.to_lowercase());
         } else {
             out.push(c);
         }
+        prev = Some(c);
     }
     out
 }
@@ -352,5 +355,8 @@ mod tests {
         assert_eq!(snake_case("Oauth2Failed"), "oauth2_failed");
         assert_eq!(snake_case("Db"), "db");
         assert_eq!(snake_case("IOError"), "io_error");
+        assert_eq!(snake_case("Http2Error"), "http2_error");
+        assert_eq!(snake_case("Not_Found"), "not_found");
+        assert_eq!(snake_case("ABC"), "abc");
     }
 }

@@ -341,7 +341,7 @@ fn not_an_item(input: ParseStream, level: Level) -> syn::Result<Mistake> {
     let hint = if level.takes_status() {
         "expected a status code like `404` or a key like `code = \"...\"`"
     } else {
-        "expected a key like `extension`"
+        "expected a key, like `extension`"
     };
     let error = syn::Error::new_spanned(bad, hint);
     Ok(if level.takes_status() {
@@ -571,6 +571,96 @@ fn set_extension(cx: &mut Ctxt, slot: &mut Option<Extension>, key: Ident, name: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui_messages::messages;
+
+    /// The messages for one `#[status(...)]` written on a variant, and on a field.
+    fn on_variant(keys: &str) -> Vec<String> {
+        messages(&format!(
+            "#[derive(ApiStatus)] enum E {{ #[status({keys})] V }}"
+        ))
+    }
+
+    fn on_field(keys: &str) -> Vec<String> {
+        messages(&format!(
+            "#[derive(ApiStatus)] enum E {{ #[status(400)] V {{ #[status({keys})] f: u32 }} }}"
+        ))
+    }
+
+    #[test]
+    fn a_literal_on_a_field_is_a_misplaced_key_not_a_status() {
+        assert_eq!(on_field("\"404\""), ["expected a key, like `extension`"]);
+        assert_eq!(on_field("@"), ["expected a key, like `extension`"]);
+        assert_eq!(
+            on_field("404"),
+            ["a field takes no status; put `#[status(...)]` with the code on the variant"]
+        );
+        assert_eq!(
+            on_field("extension = 5"),
+            ["the extension's name is a string: `extension = \"retry_after_seconds\"`"]
+        );
+        assert_eq!(
+            on_field("retry_after = "),
+            ["`retry_after` is a flag and takes no value: write `retry_after` alone"]
+        );
+    }
+
+    #[test]
+    fn a_string_status_is_corrected_only_when_it_holds_a_number() {
+        assert_eq!(
+            on_variant("\" 404 \""),
+            ["the status is an integer, not a string: write `404`"]
+        );
+        assert_eq!(
+            on_variant("\"gone\""),
+            ["the status must be an integer literal, like `#[status(404)]`"]
+        );
+    }
+
+    #[test]
+    fn an_upper_case_name_is_read_as_a_status_constant() {
+        let constant = |name: &str| {
+            format!("the status must be an integer literal, like `#[status(404)]`; `{name}` is not read")
+        };
+        assert_eq!(on_variant("NOT_FOUND"), [constant("NOT_FOUND")]);
+        assert_eq!(on_variant("ERROR_404"), [constant("ERROR_404")]);
+        // One capital is no constant's name: it is an unknown key, with a status still missing.
+        let single = on_variant("X");
+        assert!(single[0].starts_with("unknown key `X`"), "{single:?}");
+        let mixed = on_field("NOT_FOUND");
+        assert!(mixed[0].starts_with("unknown key `NOT_FOUND`"), "{mixed:?}");
+    }
+
+    #[test]
+    fn a_missing_value_is_shown_with_an_example_of_the_key() {
+        let missing = |key: &str| on_variant(&format!("404, {key} = "));
+        for (key, example) in [
+            ("www_authenticate", "\"Bearer\""),
+            ("allow", "\"GET, HEAD\""),
+            ("retry_after", "30"),
+            ("type", "\"https://api.example.com/problems/out_of_credit\""),
+            ("title", "\"You do not have enough credit\""),
+            ("message", "\"...\""),
+        ] {
+            let expected =
+                format!("`{key}` has no value after `=`; write one, like `{key} = {example}`");
+            assert_eq!(missing(key)[0], expected);
+        }
+        for (key, example) in [
+            ("crate", "\"::my_api::status_core\""),
+            ("type_base", "\"https://api.example.com/problems/\""),
+        ] {
+            let on_enum = messages(&format!(
+                "#[derive(ApiStatus)] #[status({key} = )] enum E {{ #[status(404)] V }}"
+            ));
+            let expected =
+                format!("`{key}` has no value after `=`; write one, like `{key} = {example}`");
+            assert_eq!(on_enum, [expected]);
+        }
+        assert_eq!(
+            missing("expose")[0],
+            "`expose` is a flag and takes no value: write `expose` alone"
+        );
+    }
 
     #[test]
     fn typos_suggest_the_nearest_key() {
@@ -578,5 +668,17 @@ mod tests {
         assert_eq!(closest("retryafter", VARIANT_KEYS), Some("retry_after"));
         assert_eq!(closest("descripton", VARIANT_KEYS), Some("description"));
         assert_eq!(closest("zzz", VARIANT_KEYS), None);
+        // A long key tolerates more slips: a third of its length.
+        assert_eq!(closest("descrptn", VARIANT_KEYS), Some("description"));
+        assert_eq!(closest("dscrptn", VARIANT_KEYS), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_substitutions() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("flaw", "lawn"), 2);
+        assert_eq!(edit_distance("code", "code"), 0);
     }
 }

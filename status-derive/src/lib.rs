@@ -84,6 +84,30 @@ mod tests {
     }
 
     #[test]
+    fn a_match_that_covers_every_variant_has_no_wildcard_arm() {
+        let expansion = expand(quote! {
+            enum ApiError {
+                #[status(404, message = "no user {id}")]
+                NoUser { id: u64 },
+                #[status(transparent)]
+                Inner(Inner),
+            }
+        });
+        let detail = method(&expansion, "write_detail");
+        assert!(!detail.contains("_ =>"), "{detail}");
+        let partial = expand(quote! {
+            enum ApiError {
+                #[status(404, message = "no user {id}")]
+                NoUser { id: u64 },
+                #[status(503)]
+                Busy,
+            }
+        });
+        let detail = method(&partial, "write_detail");
+        assert_eq!(detail.matches("_ =>").count(), 1, "{detail}");
+    }
+
+    #[test]
     fn problem_types_and_titles_are_emitted_only_where_declared() {
         let plain = expand(quote! {
             enum ApiError {

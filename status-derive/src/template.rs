@@ -194,6 +194,11 @@ mod tests {
         let template = parse("user {id} has {{{count:>4}}} {0:?}");
         let fields: Vec<String> = template.fields().map(|(f, s)| format!("{f}/{s}")).collect();
         assert_eq!(fields, ["id/", "count/>4", "0/?"]);
+        let fields: Vec<String> = parse("{_id} {x_1}")
+            .fields()
+            .map(|(f, _)| f.to_string())
+            .collect();
+        assert_eq!(fields, ["_id", "x_1"]);
         assert_eq!(template.doc_text(), "user {id} has {{count}} {0}");
     }
 

@@ -405,24 +405,12 @@ fn allow(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
         }
         _ => {}
     }
-    if variant
-        .fields
-        .iter()
-        .filter(|f| f.attrs.allow.is_some())
-        .count()
-        > 1
-    {
-        if let Some(second) = variant
-            .fields
-            .iter()
-            .filter_map(|f| f.attrs.allow.as_ref())
-            .nth(1)
-        {
-            cx.error_spanned(
-                second,
-                "only one field can give the Allow header; keep one `#[status(allow)]`",
-            );
-        }
+    let mut marked = variant.fields.iter().filter_map(|f| f.attrs.allow.as_ref());
+    if let Some(second) = marked.nth(1) {
+        cx.error_spanned(
+            second,
+            "only one field can give the Allow header; keep one `#[status(allow)]`",
+        );
     }
 }
 
@@ -886,6 +874,114 @@ fn percent_encoded(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui_messages::messages;
+
+    /// What the derive reports for an enum with these variants.
+    fn check_enum(variants: &str) -> Vec<String> {
+        messages(&format!("#[derive(ApiStatus)] enum E {{ {variants} }}"))
+    }
+
+    #[test]
+    fn the_bounds_of_each_rule_are_where_the_rfcs_put_them() {
+        // Zero seconds is a plain decimal: retry at once.
+        assert!(check_enum("#[status(429, retry_after = 0)] A").is_empty());
+        // A 500 may opt in to showing fields, like every 5xx.
+        assert!(check_enum("#[status(500, expose, message = \"{0}\")] A(u8)").is_empty());
+        // Every 5xx, not only 500, hides fields unless told otherwise.
+        assert_eq!(
+            check_enum("#[status(503, message = \"{0}\")] A(u8)"),
+            ["a 503 detail goes to the client, and field values can leak internals; add `expose` if they are safe to show, or drop them from the message"]
+        );
+    }
+
+    #[test]
+    fn a_code_holds_no_quote_backslash_or_control_character() {
+        for (code, shown) in [("a\\\"b", "'\"'"), ("a\\\\b", "'\\\\'"), ("a\\tb", "'\\t'")] {
+            assert_eq!(
+                check_enum(&format!("#[status(404, code = \"{code}\")] A")),
+                [format!("{shown} has no place in a machine-readable code; use letters, digits and `_`, like `\"user_not_found\"`")]
+            );
+        }
+    }
+
+    #[test]
+    fn codes_are_checked_against_the_type_base_of_an_enum_and_of_a_struct() {
+        let base = "type_base = \"https://api.example.com/p/\"";
+        let on_enum = messages(&format!(
+            "#[derive(ApiStatus)] #[status({base})] enum E {{ #[status(404, code = \"a b\")] A, #[status(transparent)] B(Inner) }}"
+        ));
+        let on_struct = messages(&format!(
+            "#[derive(ApiStatus)] #[status(404, code = \"a b\", {base})] struct S;"
+        ));
+        let bad_code = |name: &str| {
+            format!("the type of `{name}` is `type_base` followed by its code `a b`, and the space at position 2 of the code cannot appear in a URI (RFC 3986 section 2); use letters, digits and `_` in the code, like `code = \"user_not_found\"`, or give the variant a type of its own: `type = \"https://api.example.com/problems/out_of_credit\"`")
+        };
+        assert_eq!(on_enum, [bad_code("A")]);
+        assert_eq!(on_struct, [bad_code("S")]);
+    }
+
+    #[test]
+    fn a_code_unfit_for_a_type_is_reported_once() {
+        let typed = |code: &str| {
+            messages(&format!(
+                "#[derive(ApiStatus)] #[status(type_base = \"/p/\")] enum E {{ #[status(404, code = \"{code}\")] A }}"
+            ))
+        };
+        for code in ["a\\\"b", "a\\\\b", "a\\tb", " "] {
+            assert_eq!(typed(code).len(), 1, "{code}: {:?}", typed(code));
+        }
+    }
+
+    #[test]
+    fn a_type_base_may_end_in_a_fragment() {
+        assert!(messages(
+            "#[derive(ApiStatus)] #[status(type_base = \"https://api.example.com/problems#\")] enum E { #[status(404)] A }"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn types_built_on_a_rejected_base_are_not_compared() {
+        let errors = messages(
+            "#[derive(ApiStatus)] #[status(type_base = \"https://x/p\")] enum E { #[status(404)] A, #[status(400, type = \"https://x/pa\")] B }",
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("each variant's code is appended to `type_base`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn an_empty_type_and_an_empty_base_say_what_each_is_for() {
+        assert_eq!(
+            uri_mistake("type_base", "").unwrap_or_default(),
+            "`type_base` is empty; write the URI each variant's code is appended to, like `type_base = \"https://api.example.com/problems/\"`, or remove it"
+        );
+        assert_eq!(
+            uri_mistake("type", "").unwrap_or_default(),
+            format!("the type is empty; write a URI that names the problem, like `type = \"{TYPE_EXAMPLE}\"`, or remove `type` to leave it `about:blank`")
+        );
+    }
+
+    #[test]
+    fn allow_is_checked_wherever_it_is_given() {
+        assert_eq!(
+            check_enum(
+                "#[status(405, allow = \"GET\")] A { #[status(allow)] methods: Vec<http::Method> }"
+            ),
+            ["`allow` is given both here and by a field; keep one"]
+        );
+        assert_eq!(
+            check_enum("#[status(404)] A { #[status(allow)] methods: Vec<http::Method> }"),
+            ["Allow goes with 405 (RFC 9110 section 10.2.1), not 404; remove it"]
+        );
+        // An unreadable value is reported once, not again as a missing `allow`.
+        assert_eq!(
+            check_enum("#[status(405, allow = )] A"),
+            ["`allow` has no value after `=`; write one, like `allow = \"GET, HEAD\"`"]
+        );
+    }
 
     #[test]
     fn absolute_uris_and_full_paths_are_accepted() {
