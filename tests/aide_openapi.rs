@@ -109,3 +109,18 @@ fn served_document_documents_the_errors_the_served_route_returns() {
     assert_documents_every_error(responses);
     assert_examples_are_what_the_server_sends(responses, &base);
 }
+
+/// A type with one status, which aide can use as an operation's single response.
+#[derive(Debug, status_core::ApiStatus)]
+#[status(503, retry_after = 60)]
+struct Maintenance;
+
+#[test]
+fn a_single_response_exists_only_for_a_type_with_one_status() {
+    let single = status_core::aide::single_response::<Maintenance>().expect("one status");
+    assert_eq!(
+        serde_json::to_value(single).unwrap(),
+        openapi::responses::<Maintenance>()["503"]
+    );
+    assert!(status_core::aide::single_response::<ShopError>().is_none());
+}

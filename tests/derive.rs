@@ -1032,6 +1032,20 @@ fn tuple_struct_with_header_and_extension_fields() {
 }
 
 #[test]
+fn a_box_answers_as_the_value_in_it() {
+    let boxed = Box::new(forwarded_limited());
+    assert_eq!(boxed.code(), "limited");
+    assert_eq!(boxed.detail(), "slow down, ann");
+    assert_eq!(retry_after(&boxed).as_deref(), Some("12"));
+    assert_eq!(body(&boxed)["limit"], 100);
+    let response = boxed.response();
+    let unboxed = forwarded_limited().response();
+    assert_eq!(response.status(), unboxed.status());
+    assert_eq!(response.headers(), unboxed.headers());
+    assert_eq!(response.body(), unboxed.body());
+}
+
+#[test]
 fn transparent_struct_forwards_to_its_field() {
     let err = Wrapped(Inner::Limited {
         user: "bo".to_owned(),

@@ -304,3 +304,13 @@ fn a_hand_written_impl_is_usable_as_dyn_api_status() {
     let statuses: Vec<u16> = boxed.iter().map(|e| e.status().as_u16()).collect();
     assert_eq!(statuses, [403, 404, 409]);
 }
+
+/// Built at run time, a row checks its code as constant evaluation would.
+#[test]
+fn a_code_with_a_quote_backslash_or_control_character_is_refused() {
+    for code in ["a\"b", "a\\b", "a\nb", "\u{1f}"] {
+        let refused = std::panic::catch_unwind(|| VariantInfo::new("X", 404).with_code(code));
+        assert!(refused.is_err(), "{code:?}");
+    }
+    assert_eq!(VariantInfo::new("X", 404).with_code("a b~").code(), "a b~");
+}

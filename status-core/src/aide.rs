@@ -50,13 +50,9 @@ use crate::ApiStatus;
 pub fn inferred_responses<T: ApiStatus>() -> Vec<(Option<u16>, Response)> {
     status_responses(&T::table())
         .map(|(status, response)| {
-            let description = response["description"].as_str().unwrap_or("").to_owned();
             // The same JSON every output documents; aide's types read all of it (a test
-            // compares the two), so the fallback is never taken.
-            let response = serde_json::from_value(response).unwrap_or_else(|_| Response {
-                description,
-                ..Response::default()
-            });
+            // compares the two), so the default is never taken.
+            let response = serde_json::from_value(response).unwrap_or_default();
             (Some(status.as_u16()), response)
         })
         .collect()

@@ -433,6 +433,16 @@ impl VariantInfo {
         }
     }
 
+    /// The row the derive emits: `new(name, status).with_code(code)` in one call, without
+    /// re-checking in constant evaluation the code the derive has checked.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn derived(name: &'static str, status: u16, code: &'static str) -> Self {
+        let mut row = Self::new(name, status);
+        row.code = Some(code);
+        row
+    }
+
     /// Sets the machine-readable code; without one it is the variant name in snake case.
     ///
     /// ```

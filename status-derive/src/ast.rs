@@ -23,8 +23,9 @@ pub struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
     /// The first paragraph of the doc comment.
     pub doc: Option<String>,
-    /// thiserror's `#[error("...")]`, documentation for variants that take `display`.
-    pub error_message: Option<LitStr>,
+    /// The variant's attributes, for thiserror's `#[error("...")]`: read only for variants
+    /// that take `display`, which it documents.
+    pub syn_attrs: &'a [Attribute],
     /// The parsed `message`, if it parsed.
     pub template: Option<Template>,
 }
@@ -125,7 +126,7 @@ impl<'a> Variant<'a> {
             attrs: parsed,
             fields,
             doc: doc_paragraph(attrs),
-            error_message: error_message(attrs),
+            syn_attrs: attrs,
             template,
         }
     }
@@ -287,10 +288,8 @@ impl Variant<'_> {
     /// The message as documentation shows it.
     pub fn doc_message(&self, input: &Input) -> Option<String> {
         match self.detail_source(input) {
-            DetailSource::Display => self
-                .error_message
-                .as_ref()
-                .and_then(|lit| Template::parse(lit).ok())
+            DetailSource::Display => error_message(self.syn_attrs)
+                .and_then(|lit| Template::parse(&lit).ok())
                 .map(|t| t.doc_text()),
             _ => self.template.as_ref().map(Template::doc_text),
         }

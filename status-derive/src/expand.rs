@@ -176,10 +176,7 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
         .variants
         .iter()
         .filter(|v| !v.is_transparent())
-        .map(|v| {
-            let row = row(input, v, p);
-            quote!(#row)
-        });
+        .map(|v| row(input, v, p));
     let forwards: Vec<TokenStream> = input
         .variants
         .iter()
@@ -210,7 +207,7 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     let name = variant.ident.to_string();
     let status = variant.status(input).unwrap_or(500);
     let code = variant.code();
-    let mut row = quote!(#p::VariantInfo::new(#name, #status).with_code(#code));
+    let mut row = quote!(#p::VariantInfo::derived(#name, #status, #code));
     if let Some(type_uri) = variant.type_uri(input) {
         row.extend(quote!(.with_type(#type_uri)));
     }
@@ -324,18 +321,35 @@ fn at_span(tokens: &TokenStream, span: Span) -> TokenStream {
 }
 
 fn status_fn(input: &Input, p: &TokenStream) -> TokenStream {
-    let arms = input.variants.iter().map(|v| {
+    // One arm per status, its variants joined by `|`: a thousand variants of nine statuses
+    // give nine constants to type-check, not a thousand (each `Code::<N>` is a const item of
+    // its own for the compiler).
+    let mut by_status: Vec<(u16, Vec<TokenStream>)> = Vec::new();
+    let mut forwards = Vec::new();
+    for v in &input.variants {
         if let Some(inner) = v.fields.first().filter(|_| v.is_transparent()) {
-            return forward(input, v, inner, &quote!(#p::ApiStatus::status(__inner)));
+            forwards.push(forward(
+                input,
+                v,
+                inner,
+                &quote!(#p::ApiStatus::status(__inner)),
+            ));
+            continue;
         }
-        let pat = pattern(input, v, &[]);
         let status = v.status(input).unwrap_or(500);
-        quote!(#pat => #p::Code::<#status>::STATUS,)
-    });
+        let pat = pattern(input, v, &[]);
+        match by_status.iter_mut().find(|(s, _)| *s == status) {
+            Some((_, pats)) => pats.push(pat),
+            None => by_status.push((status, vec![pat])),
+        }
+    }
+    let arms = by_status
+        .iter()
+        .map(|(status, pats)| quote!(#(#pats)|* => #p::Code::<#status>::STATUS,));
     quote! {
         #[allow(clippy::match_same_arms)]
         fn status(&self) -> #p::StatusCode {
-            match self { #(#arms)* }
+            match self { #(#arms)* #(#forwards)* }
         }
     }
 }
