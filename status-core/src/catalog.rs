@@ -252,6 +252,12 @@ impl Status {
         }
     }
 
+    /// What a body of this status holds before its detail, when it has no title of its own:
+    /// `"title":"Not Found","status":404,"detail":"`.
+    pub(crate) const fn title_to_detail(self) -> &'static str {
+        self.entry().title_to_detail
+    }
+
     const fn entry(self) -> &'static Entry {
         &ENTRIES[self as usize]
     }
@@ -328,15 +334,30 @@ impl TryFrom<StatusCode> for Status {
 struct Entry {
     code: u16,
     reason: &'static str,
+    /// `"title":"Not Found","status":404,"detail":"`: what a body of the status holds before
+    /// its detail, when it has no title of its own.
+    title_to_detail: &'static str,
     description: &'static str,
     uses: &'static [&'static str],
     default_code: &'static str,
     example: &'static str,
 }
 
+/// An [`Entry`], with `title_to_detail` spelled from its code and reason phrase.
+macro_rules! entry {
+    (code: $code:literal, reason: $reason:literal, $($rest:tt)*) => {
+        Entry {
+            code: $code,
+            reason: $reason,
+            title_to_detail: concat!("\"title\":\"", $reason, "\",\"status\":", $code, ",\"detail\":\""),
+            $($rest)*
+        }
+    };
+}
+
 // In the order of `Status`'s variants, so `self as usize` indexes it.
 const ENTRIES: [Entry; 10] = [
-    Entry {
+    entry! {
         code: 200,
         reason: "OK",
         description: "The request was successful, and the server returned the requested data (if applicable).",
@@ -349,7 +370,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "ok"
 }"#,
     },
-    Entry {
+    entry! {
         code: 400,
         reason: "Bad Request",
         description: "The server could not understand the request due to invalid syntax.",
@@ -366,7 +387,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "bad_request"
 }"#,
     },
-    Entry {
+    entry! {
         code: 401,
         reason: "Unauthorized",
         description: "The request lacks valid authentication credentials.",
@@ -383,7 +404,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "unauthorized"
 }"#,
     },
-    Entry {
+    entry! {
         code: 403,
         reason: "Forbidden",
         description: "The server understands the request but refuses to authorize it.",
@@ -400,7 +421,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "forbidden"
 }"#,
     },
-    Entry {
+    entry! {
         code: 404,
         reason: "Not Found",
         description: "The server cannot find the requested resource.",
@@ -417,7 +438,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "not_found"
 }"#,
     },
-    Entry {
+    entry! {
         code: 405,
         reason: "Method Not Allowed",
         description: "The HTTP method used is not allowed for the requested resource.",
@@ -431,7 +452,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "method_not_allowed"
 }"#,
     },
-    Entry {
+    entry! {
         code: 429,
         reason: "Too Many Requests",
         description: "The user has sent too many requests in a given amount of time, often referred to as \"rate limiting.\"",
@@ -445,7 +466,7 @@ const ENTRIES: [Entry; 10] = [
   "retry_after_seconds": 30
 }"#,
     },
-    Entry {
+    entry! {
         code: 500,
         reason: "Internal Server Error",
         description: "The server encountered an unexpected condition that prevented it from fulfilling the request.",
@@ -461,7 +482,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "internal_server_error"
 }"#,
     },
-    Entry {
+    entry! {
         code: 502,
         reason: "Bad Gateway",
         description: "The server received an invalid response from an upstream server while attempting to fulfill the request.",
@@ -474,7 +495,7 @@ const ENTRIES: [Entry; 10] = [
   "code": "bad_gateway"
 }"#,
     },
-    Entry {
+    entry! {
         code: 503,
         reason: "Service Unavailable",
         description: "The server is currently unable to handle the request due to temporary overload or scheduled maintenance.",
@@ -495,6 +516,20 @@ const ENTRIES: [Entry; 10] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_status_spells_the_members_before_its_detail() {
+        for status in Status::ALL {
+            assert_eq!(
+                status.title_to_detail(),
+                format!(
+                    "\"title\":\"{}\",\"status\":{},\"detail\":\"",
+                    status.reason(),
+                    status.code()
+                )
+            );
+        }
+    }
 
     /// The source documentation, vendored so the crate builds without the repository around it.
     const SOURCE: &str = include_str!("../status-codes.txt");
