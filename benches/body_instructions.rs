@@ -1,0 +1,73 @@
+//! Instruction counts of `body()` against the constant-prefix writer, repeatable where
+//! wall-clock times are not: `bash scripts/body-instructions.sh` runs this under callgrind,
+//! once per writer, and prints the ratios. Run alone, it does nothing but the writing.
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+use status_core::ApiStatus;
+
+#[derive(Debug, ApiStatus)]
+enum ApiError {
+    #[status(404, message = "{0}")]
+    NotFound(String),
+    #[status(429, message = "rate limit exceeded")]
+    RateLimited {
+        #[status(extension)]
+        limits: BTreeMap<&'static str, u32>,
+    },
+}
+
+/// The practical limit, as in `benches/responses.rs`: constants copied, the detail escaped.
+fn constant_prefix_writer(
+    detail: &str,
+    extensions: Option<&BTreeMap<&'static str, u32>>,
+) -> Vec<u8> {
+    let (prefix, suffix): (&[u8], &[u8]) = match extensions {
+        None => (
+            b"{\"title\":\"Not Found\",\"status\":404,\"detail\":",
+            b",\"code\":\"not_found\"}",
+        ),
+        Some(_) => (
+            b"{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":",
+            b",\"code\":\"rate_limited\"",
+        ),
+    };
+    let mut out = Vec::with_capacity(prefix.len() + detail.len() + suffix.len() + 64);
+    out.extend_from_slice(prefix);
+    serde_json::to_writer(&mut out, detail).unwrap_or_default();
+    out.extend_from_slice(suffix);
+    if let Some(limits) = extensions {
+        out.extend_from_slice(b",\"limits\":");
+        serde_json::to_writer(&mut out, limits).unwrap_or_default();
+        out.push(b'}');
+    }
+    out
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; the writer is the first other argument.
+    let Some(writer) = std::env::args().skip(1).find(|a| !a.starts_with("--")) else {
+        return;
+    };
+    let detail = "user 4242 has no order named \"sale-2026\"";
+    let limits = BTreeMap::from([("per_minute", 100), ("per_hour", 2000), ("burst", 20)]);
+    let not_found = ApiError::NotFound(detail.to_owned());
+    let limited = ApiError::RateLimited {
+        limits: limits.clone(),
+    };
+    let mut written = 0;
+    for _ in 0..100_000 {
+        written += match writer.as_str() {
+            "none" => 0,
+            "derived-404" => black_box(&not_found).body().len(),
+            "prefix-404" => constant_prefix_writer(black_box(detail), None).len(),
+            "derived-429" => black_box(&limited).body().len(),
+            "prefix-429" => {
+                constant_prefix_writer("rate limit exceeded", Some(black_box(&limits))).len()
+            }
+            other => panic!("no writer {other}"),
+        };
+    }
+    println!("{written}");
+}
