@@ -621,6 +621,12 @@ mod tests {
             Status::try_from(StatusCode::IM_A_TEAPOT),
             Err(UndocumentedStatus(418))
         );
+        let err = UndocumentedStatus(409);
+        assert_eq!(err.code(), 409);
+        assert_eq!(
+            err.to_string(),
+            "HTTP status 409 is not in the documented catalog"
+        );
     }
 
     #[test]

@@ -183,6 +183,15 @@ mod tests {
     }
 
     #[test]
+    fn references_and_owned_strings_answer_as_the_value() {
+        let wait = Duration::from_secs(5);
+        assert_eq!(<&Duration>::retry_after_seconds(&&wait), Some(5));
+        let methods = String::from("GET, HEAD");
+        assert_eq!(methods.allow_header().unwrap(), "GET, HEAD");
+        assert_eq!(<&String>::allow_header(&&methods).unwrap(), "GET, HEAD");
+    }
+
+    #[test]
     fn huge_integers_send_no_header_rather_than_wrap() {
         assert_eq!(u128::MAX.retry_after_seconds(), None);
         assert_eq!(u64::MAX.retry_after_seconds(), Some(u64::MAX));

@@ -457,6 +457,46 @@ mod tests {
 
     const BASE: &str = "https://api.example.com/problems/";
 
+    #[test]
+    fn sections_sharing_a_code_get_numbered_anchors() {
+        let rows = [
+            VariantInfo::new("A", 404).with_code("gone"),
+            VariantInfo::new("B", 410).with_code("gone"),
+            VariantInfo::new("C", 409).with_code("gone"),
+            VariantInfo::new("D", 400).with_code("two words"),
+        ];
+        let refs: Vec<&VariantInfo> = rows.iter().collect();
+        assert_eq!(anchors(&refs), ["gone", "gone-2", "gone-3", "two_words"]);
+    }
+
+    #[test]
+    fn a_base_path_is_read_only_from_a_scheme_that_is_one() {
+        let table = Table::new("E", &[]);
+        for (base, path) in [
+            ("a+b.c-9://host/errors/", "/errors/"),
+            ("9http://host/errors/", DEFAULT_BASE_PATH),
+            ("ht_tp://host/errors/", DEFAULT_BASE_PATH),
+        ] {
+            assert_eq!(base_path(&table.with_type_base(base)), path, "{base}");
+        }
+    }
+
+    #[test]
+    fn a_page_opens_with_the_general_text_and_lists_its_sections() {
+        let empty = table(&Table::new("Empty", &[]));
+        assert!(empty.contains(&*escape(GENERAL_INFORMATION)), "{empty}");
+        assert!(
+            empty.contains("<code>application/problem+json</code>"),
+            "{empty}"
+        );
+        assert!(!empty.contains("<nav"), "{empty}");
+        let full = table(&auth());
+        assert!(
+            full.contains("<nav aria-label=\"Problem types\">"),
+            "{full}"
+        );
+    }
+
     fn auth() -> Table {
         const ROWS: &[VariantInfo] = &[VariantInfo::new("Expired", 401)
             .with_code("token_expired")
