@@ -52,8 +52,16 @@ fn serve_own_bodies() -> String {
 
     // A message under the detail limit, padded past it with whitespace that is trimmed.
     let padded = format!("{}{}", "a".repeat(1000), " ".repeat(200));
-    // A problem too large for `problem_instance` to read: it passes as it is.
-    let large = format!("{{\"status\":409,\"detail\":\"{}\"}}", "b".repeat(70_000));
+    // Problems of 2 kB, which `problem_instance` reads, and of 70 kB, which pass as they are.
+    let problem = |size: usize| format!("{{\"status\":409,\"detail\":\"{}\"}}", "b".repeat(size));
+    let (medium, large) = (problem(2000), problem(70_000));
+    let conflict = |body: String| {
+        (
+            StatusCode::CONFLICT,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body,
+        )
+    };
     let app = Router::new()
         .route(
             "/short",
@@ -64,14 +72,12 @@ fn serve_own_bodies() -> String {
             get(move || async move { (StatusCode::BAD_REQUEST, padded) }),
         )
         .route(
+            "/medium-problem",
+            get(move || async move { conflict(medium) }),
+        )
+        .route(
             "/large-problem",
-            get(move || async move {
-                (
-                    StatusCode::CONFLICT,
-                    [(header::CONTENT_TYPE, "application/problem+json")],
-                    large,
-                )
-            }),
+            get(move || async move { conflict(large) }),
         )
         .layer(axum::middleware::map_response(
             status_core::axum::problem_details,
@@ -91,6 +97,8 @@ fn axum_error_bodies_of_a_handler_become_the_detail_and_large_problems_pass() {
     let padded = common::send("GET", &format!("{base}/padded"), None).assert_problem(400);
     assert_eq!(padded["detail"], "a".repeat(1000));
 
+    let medium = common::send("GET", &format!("{base}/medium-problem"), None);
+    assert_eq!(medium.json()["instance"], "/medium-problem");
     let large = common::send("GET", &format!("{base}/large-problem"), None);
     assert_eq!(large.status, 409);
     assert_eq!(large.text.len(), 70_000 + 26);

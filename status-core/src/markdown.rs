@@ -141,3 +141,22 @@ fn example(out: &mut String, variant: &VariantInfo, label: bool) {
     let body = serde_json::to_string_pretty(&variant.example()).unwrap_or_default();
     let _ = writeln!(out, "```json\n{body}\n```");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::VariantInfo;
+
+    #[test]
+    fn examples_are_labelled_by_variant_only_where_a_status_has_several() {
+        const ROWS: &[VariantInfo] = &[
+            VariantInfo::new("UserNotFound", 404),
+            VariantInfo::new("OrderNotFound", 404),
+            VariantInfo::new("Busy", 503),
+        ];
+        let catalog = table(&Table::new("ApiError", ROWS));
+        assert!(catalog.contains("\n`UserNotFound`:\n"), "{catalog}");
+        assert!(catalog.contains("\n`OrderNotFound`:\n"), "{catalog}");
+        assert!(!catalog.contains("\n`Busy`:\n"), "{catalog}");
+    }
+}
