@@ -458,6 +458,19 @@ mod tests {
     }
 
     #[test]
+    fn standard_members_are_read_back() {
+        let body =
+            r#"{"type":"/p/x","title":"X","status":409,"detail":"d","instance":"/i","code":"c"}"#;
+        let problem: Problem = serde_json::from_str(body).unwrap();
+        assert_eq!(problem.type_uri(), "/p/x");
+        assert_eq!(problem.title(), Some("X"));
+        assert_eq!(problem.status(), Some(409));
+        assert_eq!(problem.detail(), Some("d"));
+        assert_eq!(problem.instance(), Some("/i"));
+        assert_eq!(problem.code(), Some("c"));
+    }
+
+    #[test]
     fn standard_members_of_the_wrong_type_are_ignored() {
         let body =
             r#"{"type":7,"title":["x"],"status":"404","detail":null,"instance":{},"code":12}"#;
