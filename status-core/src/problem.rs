@@ -458,6 +458,36 @@ mod tests {
     }
 
     #[test]
+    fn a_framework_error_body_is_the_detail_only_when_it_is_a_short_client_message() {
+        let detail = |status: StatusCode, body: &str| {
+            Problem::from_framework_error(status, body.as_bytes())
+                .detail()
+                .map(str::to_owned)
+        };
+        let bad_request = Status::BadRequest.description().to_owned();
+        assert_eq!(
+            detail(StatusCode::BAD_REQUEST, " missing field `id` \n").as_deref(),
+            Some("missing field `id`")
+        );
+        assert_eq!(
+            detail(StatusCode::BAD_REQUEST, "  "),
+            Some(bad_request.clone())
+        );
+        assert_eq!(
+            detail(StatusCode::BAD_REQUEST, &"x".repeat(1025)),
+            Some(bad_request)
+        );
+        assert_eq!(
+            detail(StatusCode::BAD_REQUEST, &"x".repeat(1024)),
+            Some("x".repeat(1024))
+        );
+        assert_eq!(
+            detail(StatusCode::BAD_GATEWAY, "upstream 10.0.0.7 refused"),
+            Some(Status::BadGateway.description().to_owned())
+        );
+    }
+
+    #[test]
     fn standard_members_are_read_back() {
         let body =
             r#"{"type":"/p/x","title":"X","status":409,"detail":"d","instance":"/i","code":"c"}"#;
