@@ -39,8 +39,8 @@ run() {
     --timeout 300 \
     --gitignore true --output "target/mutants-$1" "${@:2}" -- "${!tests}" || true
   for outcome in caught missed timeout unviable; do
-    printf '%s %s: %s\n' "$1" "$outcome" \
-      "$(wc -l < "target/mutants-$1/mutants.out/$outcome.txt" 2> /dev/null || echo 0)"
+    file="target/mutants-$1/mutants.out/$outcome.txt"
+    printf '%s %s: %s\n' "$1" "$outcome" "$( ([ -f "$file" ] && wc -l < "$file") || echo 0)"
   done
 }
 

@@ -103,3 +103,34 @@ fn a_client_error_is_not_logged() {
     });
     assert!(events.is_empty(), "{events:?}");
 }
+
+/// Not an `Error`: its `Debug` is what the event shows.
+#[derive(Debug, ApiStatus)]
+#[status(502)]
+struct UpstreamDown {
+    #[allow(dead_code)] // read through Debug only
+    host: &'static str,
+}
+
+/// Neither an `Error` nor `Debug`: the event has its status and code alone.
+#[derive(ApiStatus)]
+#[status(500, code = "opaque")]
+struct Opaque;
+
+#[test]
+fn a_server_error_without_error_impl_is_logged_with_its_debug_or_its_code() {
+    let events = events_while(|| {
+        let _ = UpstreamDown { host: "billing" }.into_response();
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1["error"], "UpstreamDown { host: \"billing\" }");
+    assert_eq!(events[0].1["code"], "upstream_down");
+
+    let events = events_while(|| {
+        let _ = Opaque.into_response();
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(!events[0].1.contains_key("error"), "{events:?}");
+    assert_eq!(events[0].1["status"], "500");
+    assert_eq!(events[0].1["code"], "opaque");
+}
