@@ -953,6 +953,18 @@ mod tests {
     }
 
     #[test]
+    fn a_base_without_a_slash_is_shown_with_the_first_code_it_would_take() {
+        let errors = messages(
+            "#[derive(ApiStatus)] #[status(type_base = \"https://x/p\")] enum E { #[status(transparent)] A(Inner), #[status(404)] NotHere }",
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("which would give `https://x/pnot_here`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn an_empty_type_and_an_empty_base_say_what_each_is_for() {
         assert_eq!(
             uri_mistake("type_base", "").unwrap_or_default(),
