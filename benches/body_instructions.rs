@@ -7,43 +7,9 @@ use std::hint::black_box;
 
 use status_core::ApiStatus;
 
-#[derive(Debug, ApiStatus)]
-enum ApiError {
-    #[status(404, message = "{0}")]
-    NotFound(String),
-    #[status(429, message = "rate limit exceeded")]
-    RateLimited {
-        #[status(extension)]
-        limits: BTreeMap<&'static str, u32>,
-    },
-}
-
-/// The practical limit, as in `benches/responses.rs`: constants copied, the detail escaped.
-fn constant_prefix_writer(
-    detail: &str,
-    extensions: Option<&BTreeMap<&'static str, u32>>,
-) -> Vec<u8> {
-    let (prefix, suffix): (&[u8], &[u8]) = match extensions {
-        None => (
-            b"{\"title\":\"Not Found\",\"status\":404,\"detail\":",
-            b",\"code\":\"not_found\"}",
-        ),
-        Some(_) => (
-            b"{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":",
-            b",\"code\":\"rate_limited\"",
-        ),
-    };
-    let mut out = Vec::with_capacity(prefix.len() + detail.len() + suffix.len() + 64);
-    out.extend_from_slice(prefix);
-    serde_json::to_writer(&mut out, detail).unwrap_or_default();
-    out.extend_from_slice(suffix);
-    if let Some(limits) = extensions {
-        out.extend_from_slice(b",\"limits\":");
-        serde_json::to_writer(&mut out, limits).unwrap_or_default();
-        out.push(b'}');
-    }
-    out
-}
+#[path = "shared/bodies.rs"]
+mod bodies;
+use bodies::{constant_prefix_writer, ApiError};
 
 fn main() {
     // `cargo bench` passes `--bench`; the writer is the first other argument.

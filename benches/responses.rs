@@ -10,6 +10,10 @@ use http::StatusCode;
 use serde::Serialize;
 use status_core::ApiStatus;
 
+#[path = "shared/bodies.rs"]
+mod bodies;
+use bodies::{constant_prefix_writer, ApiError};
+
 /// A 50-variant enum, derived, and the same enum with a hand-written `status()`.
 macro_rules! fifty_variants {
     ($($name:ident = $code:literal),* $(,)?) => {
@@ -66,17 +70,6 @@ fn status(c: &mut Criterion) {
     group.finish();
 }
 
-#[derive(Debug, ApiStatus)]
-enum ApiError {
-    #[status(404, message = "{0}")]
-    NotFound(String),
-    #[status(429, message = "rate limit exceeded")]
-    RateLimited {
-        #[status(extension)]
-        limits: BTreeMap<&'static str, u32>,
-    },
-}
-
 /// Baseline: the struct a user would derive `Serialize` on.
 #[derive(Serialize)]
 struct Body<'a, E: Serialize> {
@@ -94,33 +87,6 @@ struct NoExtensions {}
 #[derive(Serialize)]
 struct Limits<'a> {
     limits: &'a BTreeMap<&'static str, u32>,
-}
-
-/// Baseline: the practical limit, a writer that copies constants and escapes only the detail.
-fn constant_prefix_writer(
-    detail: &str,
-    extensions: Option<&BTreeMap<&'static str, u32>>,
-) -> Vec<u8> {
-    let (prefix, suffix): (&[u8], &[u8]) = match extensions {
-        None => (
-            b"{\"title\":\"Not Found\",\"status\":404,\"detail\":",
-            b",\"code\":\"not_found\"}",
-        ),
-        Some(_) => (
-            b"{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":",
-            b",\"code\":\"rate_limited\"",
-        ),
-    };
-    let mut out = Vec::with_capacity(prefix.len() + detail.len() + suffix.len() + 64);
-    out.extend_from_slice(prefix);
-    serde_json::to_writer(&mut out, detail).unwrap_or_default();
-    out.extend_from_slice(suffix);
-    if let Some(limits) = extensions {
-        out.extend_from_slice(b",\"limits\":");
-        serde_json::to_writer(&mut out, limits).unwrap_or_default();
-        out.push(b'}');
-    }
-    out
 }
 
 fn bodies(c: &mut Criterion) {
