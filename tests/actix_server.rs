@@ -2,10 +2,11 @@
 #![cfg(feature = "actix-web")]
 
 mod common;
+#[path = "common/serve_actix.rs"]
+mod serve_actix;
 
-use actix_web::middleware::from_fn;
-use actix_web::{web, App, HttpResponse, HttpServer, ResponseError};
-use common::{error_named, send, ShopError};
+use actix_web::{web, HttpResponse, ResponseError};
+use common::{error_named, ShopError};
 use status_core::ApiStatus;
 
 #[derive(serde::Deserialize)]
@@ -23,27 +24,11 @@ async fn order(order: web::Json<Order>) -> Result<HttpResponse, ShopError> {
 
 /// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
 fn serve() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            HttpServer::new(|| {
-                App::new()
-                    .wrap(status_core::actix::error_handlers())
-                    .app_data(web::JsonConfig::default().limit(64))
-                    .service(web::resource("/errors/{name}").route(web::get().to(error)))
-                    .service(web::resource("/orders").route(web::post().to(order)))
-                    .default_service(web::to(status_core::actix::not_found))
-            })
-            .workers(1)
-            .listen(listener)
-            .unwrap()
-            .run()
-            .await
-            .unwrap();
-        });
-    });
-    base
+    serve_actix::serve(false, |app| {
+        app.app_data(web::JsonConfig::default().limit(64))
+            .service(web::resource("/errors/{name}").route(web::get().to(error)))
+            .service(web::resource("/orders").route(web::post().to(order)));
+    })
 }
 
 #[test]
@@ -59,58 +44,34 @@ fn actix_own_errors_use_the_same_envelope() {
 /// Serves handlers that answer with bodies of their own, through both middlewares.
 fn serve_own_bodies() -> String {
     async fn short() -> HttpResponse {
-        HttpResponse::BadRequest().body("the list is full")
+        HttpResponse::BadRequest().body(common::SHORT_MESSAGE)
     }
-    // A message under the detail limit, padded past it with whitespace that is trimmed.
     async fn padded() -> HttpResponse {
-        HttpResponse::BadRequest().body(format!("{}{}", "a".repeat(1000), " ".repeat(200)))
+        HttpResponse::BadRequest().body(common::padded_message())
     }
-    // A problem too large for `problem_instance` to read: it passes as it is.
-    async fn large_problem() -> HttpResponse {
+    fn conflict(size: usize) -> HttpResponse {
         HttpResponse::Conflict()
             .content_type("application/problem+json")
-            .body(format!(
-                "{{\"status\":409,\"detail\":\"{}\"}}",
-                "b".repeat(70_000)
-            ))
+            .body(common::problem_of(size))
+    }
+    async fn medium_problem() -> HttpResponse {
+        conflict(common::MEDIUM_PROBLEM)
+    }
+    async fn large_problem() -> HttpResponse {
+        conflict(common::LARGE_PROBLEM)
     }
 
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            HttpServer::new(|| {
-                App::new()
-                    .wrap(status_core::actix::error_handlers())
-                    .wrap(from_fn(status_core::actix::problem_instance))
-                    .route("/short", web::get().to(short))
-                    .route("/padded", web::get().to(padded))
-                    .route("/large-problem", web::get().to(large_problem))
-            })
-            .workers(1)
-            .listen(listener)
-            .unwrap()
-            .run()
-            .await
-            .unwrap();
-        });
-    });
-    base
+    serve_actix::serve(true, |app| {
+        app.route("/short", web::get().to(short))
+            .route("/padded", web::get().to(padded))
+            .route("/medium-problem", web::get().to(medium_problem))
+            .route("/large-problem", web::get().to(large_problem));
+    })
 }
 
 #[test]
 fn actix_error_bodies_of_a_handler_become_the_detail_and_large_problems_pass() {
-    let base = serve_own_bodies();
-    let short = send("GET", &format!("{base}/short"), None).assert_problem(400);
-    assert_eq!(short["detail"], "the list is full");
-    assert_eq!(short["instance"], "/short");
-    let padded = send("GET", &format!("{base}/padded"), None).assert_problem(400);
-    assert_eq!(padded["detail"], "a".repeat(1000));
-
-    let large = send("GET", &format!("{base}/large-problem"), None);
-    assert_eq!(large.status, 409);
-    assert_eq!(large.text.len(), 70_000 + 26);
-    assert!(large.json().get("instance").is_none());
+    common::assert_own_bodies_are_served(&serve_own_bodies());
 }
 
 #[test]

@@ -50,34 +50,29 @@ fn axum_own_errors_use_the_same_envelope() {
 fn serve_own_bodies() -> String {
     use axum::http::{header, StatusCode};
 
-    // A message under the detail limit, padded past it with whitespace that is trimmed.
-    let padded = format!("{}{}", "a".repeat(1000), " ".repeat(200));
-    // Problems of 2 kB, which `problem_instance` reads, and of 70 kB, which pass as they are.
-    let problem = |size: usize| format!("{{\"status\":409,\"detail\":\"{}\"}}", "b".repeat(size));
-    let (medium, large) = (problem(2000), problem(70_000));
-    let conflict = |body: String| {
+    let conflict = |size: usize| {
         (
             StatusCode::CONFLICT,
             [(header::CONTENT_TYPE, "application/problem+json")],
-            body,
+            common::problem_of(size),
         )
     };
     let app = Router::new()
         .route(
             "/short",
-            get(|| async { (StatusCode::BAD_REQUEST, "the list is full") }),
+            get(|| async { (StatusCode::BAD_REQUEST, common::SHORT_MESSAGE) }),
         )
         .route(
             "/padded",
-            get(move || async move { (StatusCode::BAD_REQUEST, padded) }),
+            get(|| async { (StatusCode::BAD_REQUEST, common::padded_message()) }),
         )
         .route(
             "/medium-problem",
-            get(move || async move { conflict(medium) }),
+            get(move || async move { conflict(common::MEDIUM_PROBLEM) }),
         )
         .route(
             "/large-problem",
-            get(move || async move { conflict(large) }),
+            get(move || async move { conflict(common::LARGE_PROBLEM) }),
         )
         .layer(axum::middleware::map_response(
             status_core::axum::problem_details,
@@ -90,19 +85,7 @@ fn serve_own_bodies() -> String {
 
 #[test]
 fn axum_error_bodies_of_a_handler_become_the_detail_and_large_problems_pass() {
-    let base = serve_own_bodies();
-    let short = common::send("GET", &format!("{base}/short"), None).assert_problem(400);
-    assert_eq!(short["detail"], "the list is full");
-    assert_eq!(short["instance"], "/short");
-    let padded = common::send("GET", &format!("{base}/padded"), None).assert_problem(400);
-    assert_eq!(padded["detail"], "a".repeat(1000));
-
-    let medium = common::send("GET", &format!("{base}/medium-problem"), None);
-    assert_eq!(medium.json()["instance"], "/medium-problem");
-    let large = common::send("GET", &format!("{base}/large-problem"), None);
-    assert_eq!(large.status, 409);
-    assert_eq!(large.text.len(), 70_000 + 26);
-    assert!(large.json().get("instance").is_none());
+    common::assert_own_bodies_are_served(&serve_own_bodies());
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! is on.
 #![cfg(all(feature = "axum", feature = "actix-web"))]
 
+#[path = "common/serve_actix.rs"]
+mod serve_actix;
 #[path = "common/serve_axum.rs"]
 mod serve_axum;
 
@@ -138,38 +140,17 @@ fn serve_axum(instance: bool) -> String {
 
 /// The same app in actix-web.
 fn serve_actix(instance: bool) -> String {
-    use actix_web::middleware::{from_fn, Condition};
-    use actix_web::{web, App, HttpResponse, HttpServer};
+    use actix_web::{web, HttpResponse};
 
     async fn error(name: web::Path<String>) -> Result<HttpResponse, PlainError> {
         Err(error_named(&name))
     }
 
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            HttpServer::new(move || {
-                App::new()
-                    .wrap(status_core::actix::error_handlers())
-                    .wrap(Condition::new(
-                        instance,
-                        from_fn(status_core::actix::problem_instance),
-                    ))
-                    .route("/errors/{name}", web::get().to(error))
-                    .service(status_core::actix::problem_types::<ShopError>())
-                    .service(status_core::actix::problem_types::<PlainError>())
-                    .default_service(web::to(status_core::actix::not_found))
-            })
-            .workers(1)
-            .listen(listener)
-            .unwrap()
-            .run()
-            .await
-            .unwrap();
-        });
-    });
-    base
+    serve_actix::serve(instance, |app| {
+        app.route("/errors/{name}", web::get().to(error))
+            .service(status_core::actix::problem_types::<ShopError>())
+            .service(status_core::actix::problem_types::<PlainError>());
+    })
 }
 
 /// The catalog at its base path, with and without the slash; a page at each type URI's path;

@@ -276,3 +276,38 @@ pub fn assert_framework_errors_are_problems(base: &str) {
     let seen = send("POST", &format!("{base}/orders"), Some("{\"quantity\": 2}"));
     assert_eq!(seen.status, 200, "{}", seen.text);
 }
+
+/// What the handlers of the own-body tests send: `/short` a client error's message, `/padded`
+/// the one below, and `/medium-problem` and `/large-problem` the problems of [`problem_of`]
+/// with [`MEDIUM_PROBLEM`] and [`LARGE_PROBLEM`] bytes of detail.
+pub const SHORT_MESSAGE: &str = "the list is full";
+
+/// A message under the detail limit, padded past it with whitespace that is trimmed.
+pub fn padded_message() -> String {
+    format!("{}{}", "a".repeat(1000), " ".repeat(200))
+}
+
+/// A problem `problem_instance` reads, and one too large for it, which passes as it is.
+pub const MEDIUM_PROBLEM: usize = 2000;
+pub const LARGE_PROBLEM: usize = 70_000;
+
+/// A 409 problem body whose detail has `size` bytes.
+pub fn problem_of(size: usize) -> String {
+    format!("{{\"status\":409,\"detail\":\"{}\"}}", "b".repeat(size))
+}
+
+/// A handler's own error body becomes the detail, trimmed; `instance` is added to a problem
+/// the middleware can read, and a larger one passes unchanged.
+pub fn assert_own_bodies_are_served(base: &str) {
+    let short = send("GET", &format!("{base}/short"), None).assert_problem(400);
+    assert_eq!(short["detail"], SHORT_MESSAGE);
+    assert_eq!(short["instance"], "/short");
+    let padded = send("GET", &format!("{base}/padded"), None).assert_problem(400);
+    assert_eq!(padded["detail"], padded_message().trim_end());
+
+    let medium = send("GET", &format!("{base}/medium-problem"), None);
+    assert_eq!(medium.json()["instance"], "/medium-problem");
+    let large = send("GET", &format!("{base}/large-problem"), None);
+    assert_eq!(large.status, 409);
+    assert_eq!(large.text, problem_of(LARGE_PROBLEM));
+}
