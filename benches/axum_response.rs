@@ -1,5 +1,6 @@
 //! A whole axum response: the derived `IntoResponse` against the hand-written
-//! `(StatusCode, Json(...))` a user would return, in one run.
+//! `(StatusCode, Json(...))` a user would return, and, for a body no field changes, against
+//! a constant-prefix writer, in one run.
 //!
 //! `cargo bench --bench axum_response --features axum`; the ratio is in BENCHMARKS.md.
 
@@ -16,6 +17,8 @@ use status_core::ApiStatus;
 enum ApiError {
     #[status(404, code = "user_not_found", message = "user {id} not found")]
     UserNotFound { id: u64 },
+    #[status(503)]
+    Maintenance,
 }
 
 #[derive(Serialize)]
@@ -49,7 +52,48 @@ fn axum_response(c: &mut Criterion) {
         b.iter(|| ApiError::UserNotFound { id: black_box(42) }.into_response());
     });
     group.finish();
+
+    let mut group = c.benchmark_group("axum 503 response, no field in the body");
+    let problem_json = || http::HeaderValue::from_static("application/problem+json");
+    group.bench_function("hand-written (StatusCode, Json)", |b| {
+        b.iter(|| {
+            let body = Body {
+                title: "Service Unavailable",
+                status: 503,
+                detail: black_box(MAINTENANCE).to_owned(),
+                code: "maintenance",
+            };
+            let mut response = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
+            response
+                .headers_mut()
+                .insert("content-type", problem_json());
+            response
+        });
+    });
+    group.bench_function("constant-prefix writer", |b| {
+        b.iter(|| {
+            let prefix = b"{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":";
+            let suffix = b",\"code\":\"maintenance\"}";
+            let detail = black_box(MAINTENANCE);
+            let mut body = Vec::with_capacity(prefix.len() + detail.len() + suffix.len() + 8);
+            body.extend_from_slice(prefix);
+            serde_json::to_writer(&mut body, detail).unwrap_or_default();
+            body.extend_from_slice(suffix);
+            let mut response = (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+            response
+                .headers_mut()
+                .insert("content-type", problem_json());
+            response
+        });
+    });
+    group.bench_function("derived (static body)", |b| {
+        b.iter(|| black_box(ApiError::Maintenance).into_response());
+    });
+    group.finish();
 }
+
+/// The catalog's text for 503, which is the detail of `ApiError::Maintenance`.
+const MAINTENANCE: &str = "The server is currently unable to handle the request due to temporary overload or scheduled maintenance.";
 
 criterion_group!(benches, axum_response);
 criterion_main!(benches);

@@ -21,11 +21,11 @@ cargo mutants --version > /dev/null 2>&1 || cargo install cargo-mutants --locked
 derive_tests=(
   --lib
   --test allocations --test derive --test docs --test handwritten --test pedantic
-  --test problem_types --test properties
+  --test problem_types --test properties --test static_bodies --test catalog_consistency
 )
 core_tests=(
   "${derive_tests[@]}"
-  --test actix_server --test aide_openapi --test axum_server --test catalog_consistency
+  --test actix_server --test aide_openapi --test axum_server --test grpc
   --test problem_pages --test tracing_log --test utoipa_openapi
 )
 # Without debug info, linking a test binary takes a third less time.

@@ -8,7 +8,8 @@
         feature = "axum",
         feature = "actix-web",
         feature = "utoipa",
-        feature = "aide"
+        feature = "aide",
+        feature = "tonic"
     ),
     doc = include_str!("../README.md")
 )]

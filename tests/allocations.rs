@@ -51,6 +51,9 @@ fn allocations<T>(f: impl FnOnce() -> T) -> usize {
 enum ApiError {
     #[status(404, code = "user_not_found", message = "user {id} not found")]
     UserNotFound { id: u64 },
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))] // served by the axum test only
+    #[status(503)]
+    Maintenance,
     #[status(429)]
     RateLimited {
         #[status(retry_after)]
@@ -97,4 +100,32 @@ fn an_extension_map_and_a_header_from_a_field_add_no_allocation_beyond_the_body(
     let derived = allocations(|| err.response());
     assert_eq!(derived, baseline, "derived {derived}, hand-made {baseline}");
     assert_eq!(allocations(|| err.body()), 1);
+}
+
+/// A variant whose body no field changes is served from the bytes the derive spelled at
+/// compile time: the framework response costs what it costs with a `&'static` body by hand.
+#[cfg(feature = "axum")]
+#[test]
+fn a_static_body_costs_no_allocation_in_an_axum_response() {
+    use axum::body::Body;
+
+    let err = ApiError::Maintenance;
+    let fixed = err.variant().static_body().expect("a static body");
+    let hand_made = allocations(|| {
+        let mut response = Response::new(Body::from(fixed));
+        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        response
+    });
+    let derived = allocations(|| status_core::axum::response(&err));
+    assert_eq!(
+        derived, hand_made,
+        "derived {derived}, hand-made {hand_made}"
+    );
+    // A body written per occurrence costs its buffer, and `Bytes` a header for its spare room.
+    let written = allocations(|| status_core::axum::response(&ApiError::UserNotFound { id: 42 }));
+    assert_eq!(written, derived + 2, "written {written}, static {derived}");
 }

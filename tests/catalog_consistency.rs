@@ -8,6 +8,11 @@
 use serde_json::{json, Value};
 use status_core::{ApiStatus, Status, StatusClass};
 
+/// The derive's copy of the catalog's texts, which it spells static bodies with.
+#[path = "../status-derive/src/catalog.rs"]
+#[allow(dead_code)]
+mod derive_catalog;
+
 /// One variant per documented error code, each named after its catalog entry, none described.
 #[derive(Debug, ApiStatus)]
 enum EveryDocumentedError {
@@ -50,6 +55,19 @@ fn documented_errors() -> Vec<Status> {
         .into_iter()
         .filter(|s| s.class().is_error())
         .collect()
+}
+
+#[test]
+fn the_derive_holds_the_catalogs_codes_reasons_and_descriptions() {
+    let copied: Vec<(u16, &str, &str)> = derive_catalog::DOCUMENTED
+        .iter()
+        .map(|entry| (entry.status, entry.reason, entry.description))
+        .collect();
+    let catalog: Vec<(u16, &str, &str)> = Status::ALL
+        .into_iter()
+        .map(|status| (status.code(), status.reason(), status.description()))
+        .collect();
+    assert_eq!(copied, catalog);
 }
 
 #[test]

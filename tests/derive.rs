@@ -1315,3 +1315,35 @@ mod review_fixes {
         assert_eq!(Wrapper::table().responses().len(), 1);
     }
 }
+
+/// `grpc` and `grpc_domain` are data in the table with or without the `tonic` feature: an enum
+/// written for gRPC compiles, and reads the same, in a build that does not serve gRPC.
+mod grpc_keys {
+    use status_core::{ApiStatus, GrpcDomain};
+
+    #[derive(Debug, ApiStatus)]
+    #[status(grpc_domain = "users.example.com")]
+    enum UserError {
+        #[status(409, grpc = "already_exists", description = "The name is taken.")]
+        NameTaken,
+        #[status(404)]
+        NotFound,
+    }
+
+    /// A struct names its domain on itself.
+    #[derive(Debug, ApiStatus)]
+    #[status(503, grpc = "unavailable", grpc_domain = "jobs.example.com")]
+    struct Maintenance;
+
+    #[test]
+    fn the_grpc_code_and_domain_are_read_from_the_attribute() {
+        assert_eq!(
+            UserError::NameTaken.variant().grpc(),
+            Some("already_exists")
+        );
+        assert_eq!(UserError::NotFound.variant().grpc(), None);
+        assert_eq!(UserError::GRPC_DOMAIN, "users.example.com");
+        assert_eq!(Maintenance.variant().grpc(), Some("unavailable"));
+        assert_eq!(Maintenance::GRPC_DOMAIN, "jobs.example.com");
+    }
+}

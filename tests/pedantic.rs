@@ -42,7 +42,7 @@ pub struct RateLimited {
 
 /// Every feature of the derive in one generic enum.
 #[derive(Debug, ApiStatus)]
-#[status(500, display)]
+#[status(500, display, grpc_domain = "api.example.com")]
 pub enum ApiError<'a, T, I, const N: usize>
 where
     T: Clone,
@@ -68,7 +68,7 @@ where
         limit: u32,
     },
     /// Down for maintenance.
-    #[status(503, retry_after = 120)]
+    #[status(503, retry_after = 120, grpc = "unavailable")]
     Maintenance,
     /// Validation failed.
     #[status(422, description = "The request body failed validation.")]
@@ -138,6 +138,16 @@ fn generated_code_behaves_under_pedantic_lints() {
     assert_eq!(err.code(), "slow_down");
     assert_eq!(err.headers()["retry-after"], "2");
     assert_eq!(err.problem().extensions()["limit"], 10);
+    #[cfg(feature = "tonic")]
+    {
+        let status = tonic::Status::from(err);
+        assert_eq!(status.code(), tonic::Code::ResourceExhausted);
+        let maintenance: Concrete<'_> = ApiError::Maintenance;
+        assert_eq!(
+            tonic::Status::from(maintenance).code(),
+            tonic::Code::Unavailable
+        );
+    }
 
     let err: Concrete<'_> = ApiError::Maintenance;
     assert_eq!(err.headers()["retry-after"], "120");

@@ -7,3 +7,10 @@ fn ui() {
     cases.compile_fail("tests/ui/fail/*.rs");
     cases.pass("tests/ui/pass/*.rs");
 }
+
+/// With the `tonic` feature: what a derived type needs to become a `tonic::Status`.
+#[cfg(feature = "tonic")]
+#[test]
+fn ui_tonic() {
+    trybuild::TestCases::new().compile_fail("tests/ui/tonic/*.rs");
+}

@@ -11,12 +11,16 @@
 mod ast;
 #[path = "../../status-derive/src/attr.rs"]
 mod attr;
+#[path = "../../status-derive/src/catalog.rs"]
+mod catalog;
 #[path = "../../status-derive/src/ctxt.rs"]
 mod ctxt;
 #[path = "../../status-derive/src/expand.rs"]
 mod expand;
 #[path = "../../status-derive/src/generics.rs"]
 mod generics;
+#[path = "../../status-derive/src/static_body.rs"]
+mod static_body;
 #[path = "../../status-derive/src/template.rs"]
 mod template;
 #[path = "../../status-derive/src/valid.rs"]

@@ -12,7 +12,7 @@ pub struct Code<const N: u16>;
 impl<const N: u16> Code<N> {
     pub const STATUS: StatusCode = status(N);
 }
-pub use crate::{ApiStatus, Extensions, Table, TransparentInfo, VariantInfo};
+pub use crate::{ApiStatus, Extensions, GrpcDomain, Table, TransparentInfo, VariantInfo};
 
 pub use crate::__impl_frameworks as impl_frameworks;
 pub use serde::Serialize;
@@ -92,6 +92,8 @@ impl NotPlainStr {
 pub use actix_web;
 #[cfg(feature = "axum")]
 pub use axum;
+#[cfg(feature = "tonic")]
+pub use tonic;
 #[cfg(feature = "tracing")]
 #[path = "log.rs"]
 pub mod log;

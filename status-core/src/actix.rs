@@ -67,10 +67,12 @@ pub fn status_code<T: ApiStatus + ?Sized>(value: &T) -> StatusCode {
 /// assert_eq!(status_core::actix::response(&Busy).status().as_u16(), 429);
 /// ```
 pub fn response<T: ApiStatus + ?Sized>(value: &T) -> HttpResponse {
-    to_actix_response(&value.response())
+    to_actix_response(&crate::api_status::response_with_body(value))
 }
 
-fn to_actix_response(response: &http::Response<Vec<u8>>) -> HttpResponse {
+// `Bytes`, so that a static body is sent as it is and the error's kept response is not
+// copied each time actix-web asks for it.
+fn to_actix_response(response: &http::Response<Bytes>) -> HttpResponse {
     let mut builder = HttpResponse::build(to_actix_status(response.status()));
     for (name, value) in response.headers() {
         if let (Ok(name), Ok(value)) = (
@@ -102,7 +104,7 @@ fn to_actix_response(response: &http::Response<Vec<u8>>) -> HttpResponse {
 /// ```
 #[derive(Debug)]
 pub struct ProblemError {
-    response: http::Response<Vec<u8>>,
+    response: http::Response<Bytes>,
     code: &'static str,
 }
 
@@ -120,7 +122,7 @@ impl ProblemError {
     /// ```
     pub fn new<T: ApiStatus + ?Sized>(value: &T) -> Self {
         Self {
-            response: value.response(),
+            response: crate::api_status::response_with_body(value),
             code: value.code(),
         }
     }

@@ -312,11 +312,25 @@ pub trait ApiStatus {
     /// assert_eq!(response.headers()["content-type"], "application/problem+json");
     /// ```
     fn response(&self) -> http::Response<Vec<u8>> {
-        let mut response = http::Response::new(self.body());
-        *response.status_mut() = self.status();
-        *response.headers_mut() = self.headers();
-        response
+        response_with_body(self)
     }
+}
+
+/// The response of `value` with its body as the framework's type: a static body is passed
+/// as it is (as `Bytes::from_static`, in axum and actix-web), any other one is written.
+pub(crate) fn response_with_body<B, T>(value: &T) -> http::Response<B>
+where
+    B: From<&'static [u8]> + From<Vec<u8>>,
+    T: ApiStatus + ?Sized,
+{
+    let body = match value.variant().static_body() {
+        Some(body) => B::from(body),
+        None => B::from(value.body()),
+    };
+    let mut response = http::Response::new(body);
+    *response.status_mut() = value.status();
+    *response.headers_mut() = value.headers();
+    response
 }
 
 /// A boxed value answers as the value does, so `transparent` can forward through a `Box`.
@@ -402,6 +416,8 @@ pub struct VariantInfo {
     headers: &'static [(&'static str, &'static str)],
     extensions: &'static [&'static str],
     field_headers: &'static [&'static str],
+    body: Option<&'static [u8]>,
+    grpc: Option<&'static str>,
 }
 
 impl VariantInfo {
@@ -430,6 +446,8 @@ impl VariantInfo {
             headers: &[],
             extensions: &[],
             field_headers: &[],
+            body: None,
+            grpc: None,
         }
     }
 
@@ -440,6 +458,21 @@ impl VariantInfo {
     pub const fn derived(name: &'static str, status: u16, code: &'static str) -> Self {
         let mut row = Self::new(name, status);
         row.code = Some(code);
+        row
+    }
+
+    /// `derived`, for a variant whose body no field changes: `body` is that body, spelled by
+    /// the derive at compile time and served as it is, whatever the value's methods say.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn derived_with_body(
+        name: &'static str,
+        status: u16,
+        code: &'static str,
+        body: &'static [u8],
+    ) -> Self {
+        let mut row = Self::derived(name, status, code);
+        row.body = Some(body);
         row
     }
 
@@ -569,6 +602,27 @@ impl VariantInfo {
     #[must_use]
     pub const fn with_field_headers(mut self, names: &'static [&'static str]) -> Self {
         self.field_headers = names;
+        self
+    }
+
+    /// Sets the gRPC code, by `tonic::Code`'s name in snake case (`"not_found"`), instead of
+    /// the one the status maps to (see `status_core::tonic`, feature `tonic`).
+    ///
+    /// ```
+    /// let info = status_core::VariantInfo::new("Taken", 409).with_grpc("already_exists");
+    /// assert_eq!(info.grpc(), Some("already_exists"));
+    /// ```
+    ///
+    /// # Panics
+    /// When `name` is not one of gRPC's error codes (`"ok"` is not an error): at compile time
+    /// where it is a constant, as the derive always uses it.
+    #[must_use]
+    pub const fn with_grpc(mut self, name: &'static str) -> Self {
+        assert!(
+            crate::grpc::code_number(name).is_some(),
+            "not a gRPC error code name, like \"not_found\""
+        );
+        self.grpc = Some(name);
         self
     }
 
@@ -720,6 +774,42 @@ impl VariantInfo {
     #[must_use]
     pub const fn field_headers(&self) -> &'static [&'static str] {
         self.field_headers
+    }
+
+    /// The gRPC code set with [`with_grpc`](Self::with_grpc) (`grpc = "..."` in the derive),
+    /// by name; `None` leaves it to the status.
+    ///
+    /// ```
+    /// assert_eq!(status_core::VariantInfo::new("NotFound", 404).grpc(), None);
+    /// ```
+    #[must_use]
+    pub const fn grpc(&self) -> Option<&'static str> {
+        self.grpc
+    }
+
+    /// The body every occurrence of this variant serves, when no field changes it: the
+    /// derive spells it at compile time, and the axum and actix-web responses send it without
+    /// copying or formatting. `None` for a variant whose detail or extensions come from its
+    /// fields, for a status outside the catalog without a `title`, and for hand-written rows.
+    ///
+    /// ```
+    /// use status_core::ApiStatus;
+    ///
+    /// #[derive(Debug, ApiStatus)]
+    /// enum ApiError {
+    ///     #[status(503)]
+    ///     Maintenance,
+    ///     #[status(404, message = "user {id} not found")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let maintenance = ApiError::Maintenance;
+    /// assert_eq!(maintenance.variant().static_body(), Some(&*maintenance.body()));
+    /// assert_eq!(ApiError::UserNotFound { id: 7 }.variant().static_body(), None);
+    /// ```
+    #[must_use]
+    pub const fn static_body(&self) -> Option<&'static [u8]> {
+        self.body
     }
 }
 

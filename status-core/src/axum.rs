@@ -54,7 +54,7 @@ const BODY_LIMIT: usize = 16 * 1024;
 /// assert_eq!(response.status(), 429);
 /// ```
 pub fn response<T: ApiStatus + ?Sized>(value: &T) -> Response {
-    value.response().map(Body::from)
+    crate::api_status::response_with_body(value)
 }
 
 /// A fallback handler for unknown routes: `404 Not Found` as Problem Details.

@@ -5,11 +5,12 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_frameworks {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*] [$($grpc_where_clause:tt)*]) => {
         $crate::__impl_axum! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__impl_actix_web! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__impl_utoipa! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__impl_aide! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_tonic! { [$($impl_generics)*] [$($ty)*] [$($grpc_where_clause)*] }
     };
 }
 
@@ -130,5 +131,29 @@ macro_rules! __impl_aide {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_aide {
+    ($($tokens:tt)*) => {};
+}
+
+// Bound by `GrpcDomain`, so that a type without `grpc_domain` fails where it is turned into a
+// `tonic::Status`, with a note saying what to add, and nowhere else.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status $($where_clause)* {
+            fn from(value: $($ty)*) -> Self {
+                $crate::__log_server_error!(&value);
+                $crate::tonic::status(&value)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic {
     ($($tokens:tt)*) => {};
 }

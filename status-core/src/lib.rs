@@ -62,6 +62,7 @@ pub mod axum;
 mod body;
 mod catalog;
 mod frameworks;
+mod grpc;
 mod headers;
 pub mod html;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -74,6 +75,9 @@ mod problem;
 mod problem_type;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod site;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub mod tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod utoipa;
@@ -81,6 +85,7 @@ pub mod utoipa;
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
 pub use body::Extensions;
 pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
+pub use grpc::GrpcDomain;
 pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
 

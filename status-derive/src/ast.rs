@@ -176,9 +176,6 @@ fn error_message(attrs: &[Attribute]) -> Option<LitStr> {
     syn::parse2::<LitStr>(list.tokens.clone()).ok()
 }
 
-/// The codes `status-core`'s catalog documents; others need a description.
-pub const DOCUMENTED: [u16; 10] = [200, 400, 401, 403, 404, 405, 429, 500, 502, 503];
-
 /// The problem type RFC 9457 assumes when a body has none; a variant of this type is sent
 /// without a `type` member.
 pub const ABOUT_BLANK: &str = "about:blank";

@@ -18,7 +18,7 @@ pub enum Level {
     Field,
 }
 
-const ENUM_KEYS: &[&str] = &["crate", "display", "type_base"];
+const ENUM_KEYS: &[&str] = &["crate", "display", "type_base", "grpc_domain"];
 const VARIANT_KEYS: &[&str] = &[
     "transparent",
     "message",
@@ -31,6 +31,7 @@ const VARIANT_KEYS: &[&str] = &[
     "retry_after",
     "type",
     "title",
+    "grpc",
 ];
 const STRUCT_KEYS: &[&str] = &[
     "transparent",
@@ -44,8 +45,10 @@ const STRUCT_KEYS: &[&str] = &[
     "retry_after",
     "type",
     "title",
+    "grpc",
     "crate",
     "type_base",
+    "grpc_domain",
 ];
 const FIELD_KEYS: &[&str] = &["extension", "retry_after", "allow"];
 
@@ -93,6 +96,10 @@ pub struct Attrs {
     pub type_uri: Option<LitStr>,
     pub title: Option<LitStr>,
     pub type_base: Option<LitStr>,
+    /// `grpc = "not_found"`: the gRPC code, instead of the one the status maps to.
+    pub grpc: Option<LitStr>,
+    /// `grpc_domain = "api.example.com"`: the domain of gRPC `ErrorInfo` details.
+    pub grpc_domain: Option<LitStr>,
     /// Every key written, in order, for rules about combinations.
     pub keys: Vec<Ident>,
     /// A status was written but could not be read (and that was reported).
@@ -153,6 +160,8 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
                     "type" => set_str(cx, &mut out.type_uri, &key, value),
                     "title" => set_str(cx, &mut out.title, &key, value),
                     "type_base" => set_str(cx, &mut out.type_base, &key, value),
+                    "grpc" => set_str(cx, &mut out.grpc, &key, value),
+                    "grpc_domain" => set_str(cx, &mut out.grpc_domain, &key, value),
                     "retry_after" => match value {
                         Lit::Int(lit) => set(cx, &mut out.retry_after, lit, "`retry_after`"),
                         other => cx.error_spanned(
@@ -470,6 +479,8 @@ fn example_value(key: &Ident) -> &'static str {
         "type" => "\"https://api.example.com/problems/out_of_credit\"",
         "title" => "\"You do not have enough credit\"",
         "type_base" => "\"https://api.example.com/problems/\"",
+        "grpc" => "\"not_found\"",
+        "grpc_domain" => "\"api.example.com\"",
         _ => "\"...\"",
     }
 }
@@ -513,7 +524,7 @@ fn instead_here(name: &str, level: Level) -> &'static str {
 }
 
 /// The known key nearest to `name` by edit distance, if it is near enough to be a typo.
-fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
+pub fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
     known
         .iter()
         .map(|k| (edit_distance(name, k), *k))

@@ -79,6 +79,23 @@ fn wrap(
 ) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let grpc_domain = input.attrs.grpc_domain.as_ref().map(|domain| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #p::GrpcDomain for #ident #ty_generics #where_clause {
+                const GRPC_DOMAIN: &'static str = #domain;
+            }
+        }
+    });
+    // The gRPC impl asks for a domain. Under `for<'__a>`, so that a type without one is an
+    // error only where it is converted: a bound that names no parameter is checked where it
+    // is written.
+    let mut grpc_where_clause = where_clause
+        .cloned()
+        .unwrap_or_else(|| syn::parse_quote!(where));
+    grpc_where_clause
+        .predicates
+        .push(syn::parse_quote!(for<'__a> #ident #ty_generics: #p::GrpcDomain));
     // The framework impls are emitted by a macro of status-core, so that its features, not
     // the derive, decide which frameworks get one (the orphan rule forbids doing it there).
     // In an unnamed const, so that `allow(deprecated)` covers the framework impls as well: a
@@ -90,8 +107,9 @@ fn wrap(
             impl #impl_generics #p::ApiStatus for #ident #ty_generics #where_clause {
                 #body
             }
+            #grpc_domain
             #p::impl_frameworks! {
-                [#impl_generics] [#ident #ty_generics] [#where_clause]
+                [#impl_generics] [#ident #ty_generics] [#where_clause] [#grpc_where_clause]
             }
         };
     }
@@ -207,12 +225,24 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     let name = variant.ident.to_string();
     let status = variant.status(input).unwrap_or(500);
     let code = variant.code();
-    let mut row = quote!(#p::VariantInfo::derived(#name, #status, #code));
-    if let Some(type_uri) = variant.type_uri(input) {
+    let type_uri = variant.type_uri(input);
+    // The static body inside the first call, not a call of its own: each call is one more
+    // token stream to build, for every variant.
+    let body = crate::static_body::static_body(input, variant, &code, type_uri.as_deref());
+    let mut row = if let Some(body) = body {
+        let body = proc_macro2::Literal::byte_string(body.as_bytes());
+        quote!(#p::VariantInfo::derived_with_body(#name, #status, #code, #body))
+    } else {
+        quote!(#p::VariantInfo::derived(#name, #status, #code))
+    };
+    if let Some(type_uri) = &type_uri {
         row.extend(quote!(.with_type(#type_uri)));
     }
     if let Some(title) = &variant.attrs.title {
         row.extend(quote!(.with_title(#title)));
+    }
+    if let Some(grpc) = &variant.attrs.grpc {
+        row.extend(quote!(.with_grpc(#grpc)));
     }
     if let Some(description) = variant.description() {
         row.extend(quote!(.with_description(#description)));

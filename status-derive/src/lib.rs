@@ -5,11 +5,13 @@
 
 mod ast;
 mod attr;
+mod catalog;
 mod ctxt;
 mod expand;
 mod generics;
 #[cfg(test)]
 mod robustness;
+mod static_body;
 mod template;
 #[cfg(test)]
 mod ui_messages;
@@ -145,13 +147,13 @@ mod tests {
         let table = method(&typed, "table");
         assert!(
             table.contains(
-                "\"user_not_found\") . with_type (\"https://api.example.com/problems/user_not_found\")"
+                "\"}\") . with_type (\"https://api.example.com/problems/user_not_found\")"
             ),
             "{table}"
         );
         assert!(
             table.contains(
-                "\"out_of_credit\") . with_type (\"/problems/credit\") . with_title (\"Out of credit\")"
+                "\"}\") . with_type (\"/problems/credit\") . with_title (\"Out of credit\")"
             ),
             "{table}"
         );

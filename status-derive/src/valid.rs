@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use syn::{LitInt, Member, Type};
 
-use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK, DOCUMENTED};
+use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK};
+use crate::catalog::{documented, DOCUMENTED};
 use crate::ctxt::Ctxt;
 use crate::template::FieldRef;
 
@@ -16,6 +17,7 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
     not_empty(cx, input);
     crate_path(cx, input);
     let base_ok = type_base(cx, input);
+    grpc_domain(cx, input);
     let default_ok = input
         .attrs
         .status
@@ -27,6 +29,7 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
             continue;
         }
         own_type(cx, variant);
+        grpc_code(cx, variant);
         texts_not_blank(cx, variant);
         title(cx, input, variant);
         if base_ok {
@@ -226,16 +229,16 @@ fn documented_or_described(
     lit: &LitInt,
     status: u16,
 ) {
-    if DOCUMENTED.contains(&status) || variant.description().is_some() {
+    if documented(status).is_some() || variant.description().is_some() {
         return;
     }
     if written(variant, "description") {
         // Written with a value that could not be read, which is reported already.
         return;
     }
-    let documented = DOCUMENTED.map(|c| c.to_string()).join(", ");
+    let codes = DOCUMENTED.map(|entry| entry.status.to_string()).join(", ");
     let message = format!(
-        "{status} is not in the documented catalog ({documented}); describe it with `description = \"...\"` or a doc comment on `{}`",
+        "{status} is not in the documented catalog ({codes}); describe it with `description = \"...\"` or a doc comment on `{}`",
         variant.ident
     );
     if variant.attrs.status.is_some() || !input.is_enum {
@@ -651,6 +654,80 @@ fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
     true
 }
 
+/// The gRPC codes by `tonic::Code`'s names in snake case, as `status_core::tonic` reads them.
+const GRPC_CODES: [&str; 17] = [
+    "ok",
+    "cancelled",
+    "unknown",
+    "invalid_argument",
+    "deadline_exceeded",
+    "not_found",
+    "already_exists",
+    "permission_denied",
+    "resource_exhausted",
+    "failed_precondition",
+    "aborted",
+    "out_of_range",
+    "unimplemented",
+    "internal",
+    "unavailable",
+    "data_loss",
+    "unauthenticated",
+];
+
+/// `grpc = "..."` names an error code of gRPC.
+fn grpc_code(cx: &mut Ctxt, variant: &Variant) {
+    let Some(lit) = &variant.attrs.grpc else {
+        return;
+    };
+    let name = lit.value();
+    if name == "ok" {
+        cx.error_spanned(
+            lit,
+            "`ok` is gRPC's code for success, and this is an error; name the code clients should see, like `grpc = \"not_found\"`, or remove `grpc` to map the status",
+        );
+    } else if !GRPC_CODES.contains(&name.as_str()) {
+        let hint = match crate::attr::closest(&name.to_lowercase(), &GRPC_CODES[1..]) {
+            Some(best) => format!("did you mean `grpc = \"{best}\"`?"),
+            None => format!("the codes are {}", GRPC_CODES[1..].join(", ")),
+        };
+        cx.error_spanned(
+            lit,
+            format!(
+                "`{name}` is not a gRPC code; {hint} (the names of `tonic::Code`, in snake case)"
+            ),
+        );
+    }
+}
+
+/// `grpc_domain = "..."` is a domain name, as `ErrorInfo.domain` is (`pubsub.googleapis.com`).
+fn grpc_domain(cx: &mut Ctxt, input: &Input) {
+    let Some(lit) = &input.attrs.grpc_domain else {
+        return;
+    };
+    let domain = lit.value();
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if !domain.split('.').all(label_ok) {
+        let host = domain
+            .split("://")
+            .last()
+            .and_then(|rest| rest.split('/').next())
+            .filter(|host| host.split('.').all(label_ok))
+            .unwrap_or("api.example.com");
+        cx.error_spanned(
+            lit,
+            format!("`grpc_domain` is a domain name, the service's own, with no scheme or path: write `grpc_domain = \"{host}\"`"),
+        );
+    }
+}
+
 /// `type = "..."` is a URI reference that names the problem wherever the response is served.
 fn own_type(cx: &mut Ctxt, variant: &Variant) {
     let Some(lit) = &variant.attrs.type_uri else {
@@ -1030,6 +1107,47 @@ mod tests {
         );
         let path = uri_mistake("type", "problems/x").unwrap_or_default();
         assert!(path.contains("`type = \"/problems/x\"`"), "{path}");
+    }
+
+    #[test]
+    fn a_grpc_code_is_one_of_grpcs_error_codes() {
+        assert!(check_enum("#[status(404, grpc = \"aborted\")] A").is_empty());
+        assert_eq!(
+            check_enum("#[status(404, grpc = \"NotFound\")] A"),
+            ["`NotFound` is not a gRPC code; did you mean `grpc = \"not_found\"`? (the names of `tonic::Code`, in snake case)"]
+        );
+        let far = check_enum("#[status(404, grpc = \"nope\")] A");
+        assert!(
+            far[0].contains("the codes are cancelled, unknown, invalid_argument"),
+            "{far:?}"
+        );
+        assert!(
+            far[0].ends_with("unauthenticated (the names of `tonic::Code`, in snake case)"),
+            "{far:?}"
+        );
+        assert_eq!(
+            check_enum("#[status(404, grpc = \"ok\")] A"),
+            ["`ok` is gRPC's code for success, and this is an error; name the code clients should see, like `grpc = \"not_found\"`, or remove `grpc` to map the status"]
+        );
+    }
+
+    #[test]
+    fn a_grpc_domain_is_a_bare_domain_name() {
+        let on_enum = |domain: &str| {
+            messages(&format!(
+                "#[derive(ApiStatus)] #[status(grpc_domain = \"{domain}\")] enum E {{ #[status(404)] A }}"
+            ))
+        };
+        for good in ["api.example.com", "localhost", "my-api.example"] {
+            assert!(on_enum(good).is_empty(), "{good}");
+        }
+        assert_eq!(
+            on_enum("https://api.example.com/v1"),
+            ["`grpc_domain` is a domain name, the service's own, with no scheme or path: write `grpc_domain = \"api.example.com\"`"]
+        );
+        for bad in ["", "a..b", "-a.com", "a b", "api.example.com."] {
+            assert_eq!(on_enum(bad).len(), 1, "{bad:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,194 @@
+//! gRPC through tonic (feature `tonic`): one error enum answers over HTTP and gRPC alike.
+//!
+//! With the feature on, every derived type that names its `grpc_domain` converts into
+//! [`tonic::Status`](https://docs.rs/tonic/0.14/tonic/struct.Status.html), so a tonic
+//! handler uses `?` on it:
+//!
+//! - the code is the one `google/rpc/code.proto` pairs with the status (404 `NOT_FOUND`,
+//!   429 `RESOURCE_EXHAUSTED`, see [`code`]), unless the variant names its own with
+//!   `#[status(409, grpc = "already_exists")]`;
+//! - the message is the detail the HTTP body carries, with the same rule for a 5xx: no
+//!   field or inner error text unless the variant says `expose`;
+//! - the rich error details of the `google.rpc` error model (read them with
+//!   `tonic_types::StatusExt`): `ErrorInfo` with the variant's code as its reason, the
+//!   type's domain, and the extension members that are strings or numbers as metadata;
+//!   `RetryInfo` from `Retry-After`; and, on a 400 or a 422, `BadRequest` field violations
+//!   from an extension that maps field names to messages (or lists of messages).
+//!
+//! ```
+//! use status_core::ApiStatus;
+//!
+//! #[derive(Debug, ApiStatus)]
+//! #[status(grpc_domain = "api.example.com")]
+//! enum ApiError {
+//!     #[status(404, message = "user {id} not found")]
+//!     UserNotFound { #[status(extension)] id: u64 },
+//! }
+//!
+//! fn get_user(id: u64) -> Result<String, tonic::Status> {
+//!     Err(ApiError::UserNotFound { id })?
+//! }
+//!
+//! let status = get_user(7).unwrap_err();
+//! assert_eq!(status.code(), tonic::Code::NotFound);
+//! assert_eq!(status.message(), "user 7 not found");
+//! ```
+//!
+//! Details travel in a response trailer. Peers built on hyper accept 16 KiB of headers and
+//! trailers by default, so keep extension members small, or raise
+//! `http2_max_header_list_size` on the client.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use ::tonic::{Code, Status};
+use serde_json::Value;
+use tonic_types::{ErrorDetails, StatusExt};
+
+use crate::grpc::{code_for_status, code_number, HTTP_STATUS};
+use crate::{ApiStatus, GrpcDomain, Problem};
+
+/// The gRPC code an HTTP status answers with, by `google/rpc/code.proto`: 400
+/// `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`, 403 `PERMISSION_DENIED`, 404 `NOT_FOUND`, 409
+/// `ABORTED`, 429 `RESOURCE_EXHAUSTED`, 499 `CANCELLED`, 500 `INTERNAL`, 501
+/// `UNIMPLEMENTED`, 503 `UNAVAILABLE`, 504 `DEADLINE_EXCEEDED`. A status the table does not
+/// name answers as 400 does (any other 4xx) or as 500 does (any other 5xx); anything else is
+/// `UNKNOWN`.
+///
+/// ```
+/// use status_core::tonic::code;
+/// use http::StatusCode;
+///
+/// assert_eq!(code(StatusCode::TOO_MANY_REQUESTS), tonic::Code::ResourceExhausted);
+/// assert_eq!(code(StatusCode::UNPROCESSABLE_ENTITY), tonic::Code::InvalidArgument);
+/// assert_eq!(code(StatusCode::BAD_GATEWAY), tonic::Code::Internal);
+/// ```
+#[must_use]
+pub fn code(status: http::StatusCode) -> Code {
+    Code::from_i32(code_for_status(status.as_u16()))
+}
+
+/// The HTTP status a gRPC code answers with, by `google/rpc/code.proto` (as grpc-gateway
+/// maps it, except that `CANCELLED` is 499 there and 408 in grpc-gateway).
+///
+/// ```
+/// use status_core::tonic::http_status;
+///
+/// assert_eq!(http_status(tonic::Code::NotFound), http::StatusCode::NOT_FOUND);
+/// assert_eq!(http_status(tonic::Code::FailedPrecondition), http::StatusCode::BAD_REQUEST);
+/// ```
+#[must_use]
+pub fn http_status(code: Code) -> http::StatusCode {
+    let status = usize::try_from(code as i32)
+        .ok()
+        .and_then(|number| HTTP_STATUS.get(number))
+        .copied()
+        .unwrap_or(500);
+    http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The `tonic::Status` of `value`: what the derived `From` impl returns.
+///
+/// ```
+/// use status_core::ApiStatus;
+/// use tonic_types::StatusExt;
+///
+/// #[derive(Debug, ApiStatus)]
+/// #[status(grpc_domain = "api.example.com")]
+/// enum ApiError {
+///     #[status(429, retry_after = 30)]
+///     RateLimited,
+/// }
+///
+/// let status = status_core::tonic::status(&ApiError::RateLimited);
+/// assert_eq!(status.code(), tonic::Code::ResourceExhausted);
+/// assert_eq!(status.get_details_error_info().unwrap().reason, "rate_limited");
+/// let retry = status.get_details_retry_info().unwrap();
+/// assert_eq!(retry.retry_delay, Some(std::time::Duration::from_secs(30)));
+/// ```
+pub fn status<T: ApiStatus + GrpcDomain + ?Sized>(value: &T) -> Status {
+    let http = value.status();
+    let code = value
+        .variant()
+        .grpc()
+        .and_then(code_number)
+        .map_or_else(|| code(http), Code::from_i32);
+    let problem = value.problem();
+    let mut details = ErrorDetails::new();
+    let metadata: HashMap<String, String> = problem
+        .extensions()
+        .iter()
+        .filter_map(|(name, value)| match value {
+            Value::String(text) => Some((name.clone(), text.clone())),
+            Value::Number(number) => Some((name.clone(), number.to_string())),
+            _ => None,
+        })
+        .collect();
+    details.set_error_info(value.code(), T::GRPC_DOMAIN, metadata);
+    let retry_after = value
+        .headers()
+        .get(http::header::RETRY_AFTER)
+        .and_then(|v| {
+            let seconds = v.to_str().ok()?.parse::<u64>().ok()?;
+            Some(Duration::from_secs(seconds))
+        });
+    if retry_after.is_some() {
+        details.set_retry_info(retry_after);
+    }
+    if matches!(http.as_u16(), 400 | 422) {
+        for (field, messages) in problem.extensions().values().flat_map(field_messages) {
+            details.add_bad_request_violation(field, messages);
+        }
+    }
+    Status::with_error_details(code, problem.detail().unwrap_or_default(), details)
+}
+
+/// The `(field, message)` pairs of an extension that maps field names to a message or to a
+/// list of messages; none for any other value.
+fn field_messages(value: &Value) -> Vec<(String, String)> {
+    let Value::Object(fields) = value else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    for (field, messages) in fields {
+        match messages {
+            Value::String(message) => pairs.push((field.clone(), message.clone())),
+            Value::Array(list) => pairs.extend(
+                list.iter()
+                    .filter_map(Value::as_str)
+                    .map(|message| (field.clone(), message.to_owned())),
+            ),
+            _ => {}
+        }
+    }
+    pairs
+}
+
+/// The Problem Details an HTTP gateway would send for `status`: the status its code maps to
+/// ([`http_status`]), the message as the detail of a 4xx (a 5xx gets the catalog's text,
+/// since a server error's message may hold what a client should not see), and, from an
+/// `ErrorInfo`, the reason as `code` and the metadata as extension members.
+///
+/// ```
+/// let status = tonic::Status::not_found("user 7 not found");
+/// let problem = status_core::tonic::problem(&status);
+/// assert_eq!(problem.status(), Some(404));
+/// assert_eq!(problem.detail(), Some("user 7 not found"));
+/// assert_eq!(problem.code(), Some("not_found"));
+/// ```
+#[must_use]
+pub fn problem(status: &Status) -> Problem {
+    let http = http_status(status.code());
+    let mut problem = Problem::from_framework_error(http, status.message().as_bytes());
+    if let Some(info) = status.get_details_error_info() {
+        if !info.reason.is_empty() {
+            problem = problem.with_code(info.reason);
+        }
+        let mut metadata: Vec<(String, String)> = info.metadata.into_iter().collect();
+        metadata.sort();
+        for (name, value) in metadata {
+            problem.insert_extension(name, value);
+        }
+    }
+    problem
+}
