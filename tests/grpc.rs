@@ -53,6 +53,13 @@ enum UserError {
     #[error("the name is taken")]
     #[status(409, grpc = "already_exists", description = "The name is taken.")]
     Taken,
+    #[error("everything is wrong")]
+    #[status(400, message = "{note}")]
+    Huge {
+        note: String,
+        #[status(extension)]
+        errors: BTreeMap<String, Vec<String>>,
+    },
 }
 
 struct Service;
@@ -75,6 +82,12 @@ impl Users for Service {
             })?,
             "database" => Err(UserError::Database(SECRET.to_owned()))?,
             "taken" => Err(UserError::Taken)?,
+            "huge" => Err(UserError::Huge {
+                note: "é".repeat(10_000),
+                errors: (0..2_000)
+                    .map(|i| (format!("field_{i}"), vec!["is wrong".to_owned()]))
+                    .collect(),
+            })?,
             _ => Ok(Response::new(User {
                 name: "Ada".to_owned(),
                 id,
@@ -174,6 +187,27 @@ async fn a_variant_can_name_its_own_code() {
     let status = get_user("taken").await.unwrap_err();
     assert_eq!(status.code(), Code::AlreadyExists);
     assert_eq!(status.message(), "The name is taken.");
+}
+
+/// 20 kB of message and 60 kB of field messages would pass hyper's 16 KiB limit on a response's
+/// trailers, and the client would see a protocol error instead of the status.
+#[tokio::test]
+async fn a_status_too_large_for_the_trailers_keeps_what_names_the_error() {
+    let status = get_user("huge").await.unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument);
+    let message = status.message();
+    assert!(message.len() <= 2048, "{}", message.len());
+    assert!(
+        message.starts_with("éé") && message.ends_with("é…"),
+        "{message}"
+    );
+    let info = status.get_details_error_info().expect("ErrorInfo");
+    assert_eq!(
+        (info.reason.as_str(), info.domain.as_str()),
+        ("huge", "users.example.com")
+    );
+    assert!(info.metadata.is_empty());
+    assert!(status.get_details_bad_request().is_none());
 }
 
 #[tokio::test]

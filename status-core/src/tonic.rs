@@ -34,9 +34,11 @@
 //! assert_eq!(status.message(), "user 7 not found");
 //! ```
 //!
-//! Details travel in a response trailer. Peers built on hyper accept 16 KiB of headers and
-//! trailers by default, so keep extension members small, or raise
-//! `http2_max_header_list_size` on the client.
+//! Details travel in a response trailer, and peers built on hyper refuse more than 16 KiB of
+//! headers and trailers by default, which would turn the status into a protocol error. So a
+//! status stays within that: a message beyond 2 KiB is cut (at a character, marked with
+//! `…`), and details beyond 6 KiB keep only the `ErrorInfo` reason and domain and the
+//! `RetryInfo`, without metadata or field violations.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -46,6 +48,13 @@ use serde_json::Value;
 use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::grpc::{code_for_status, code_number, HTTP_STATUS};
+
+/// The longest message sent, in bytes: tonic percent-encodes it (up to three bytes for one)
+/// and sends it again inside the details.
+const MESSAGE_LIMIT: usize = 2 * 1024;
+/// The most details sent, in bytes, before base64; with the message, the trailers stay under
+/// the 16 KiB a hyper client accepts by default.
+const DETAILS_LIMIT: usize = 6 * 1024;
 use crate::{ApiStatus, GrpcDomain, Problem};
 
 /// The gRPC code an HTTP status answers with, by `google/rpc/code.proto`: 400
@@ -114,7 +123,14 @@ pub fn status<T: ApiStatus + GrpcDomain + ?Sized>(value: &T) -> Status {
         .and_then(code_number)
         .map_or_else(|| code(http), Code::from_i32);
     let problem = value.problem();
-    let mut details = ErrorDetails::new();
+    let message = truncated(problem.detail().unwrap_or_default(), MESSAGE_LIMIT);
+    let retry_after = value
+        .headers()
+        .get(http::header::RETRY_AFTER)
+        .and_then(|v| {
+            let seconds = v.to_str().ok()?.parse::<u64>().ok()?;
+            Some(Duration::from_secs(seconds))
+        });
     let metadata: HashMap<String, String> = problem
         .extensions()
         .iter()
@@ -124,23 +140,44 @@ pub fn status<T: ApiStatus + GrpcDomain + ?Sized>(value: &T) -> Status {
             _ => None,
         })
         .collect();
-    details.set_error_info(value.code(), T::GRPC_DOMAIN, metadata);
-    let retry_after = value
-        .headers()
-        .get(http::header::RETRY_AFTER)
-        .and_then(|v| {
-            let seconds = v.to_str().ok()?.parse::<u64>().ok()?;
-            Some(Duration::from_secs(seconds))
-        });
-    if retry_after.is_some() {
-        details.set_retry_info(retry_after);
-    }
-    if matches!(http.as_u16(), 400 | 422) {
-        for (field, messages) in problem.extensions().values().flat_map(field_messages) {
-            details.add_bad_request_violation(field, messages);
+    let violations: Vec<(String, String)> = if matches!(http.as_u16(), 400 | 422) {
+        problem
+            .extensions()
+            .values()
+            .flat_map(field_messages)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let details = |metadata: HashMap<String, String>, violations: Vec<(String, String)>| {
+        let mut details = ErrorDetails::new();
+        details.set_error_info(value.code(), T::GRPC_DOMAIN, metadata);
+        if retry_after.is_some() {
+            details.set_retry_info(retry_after);
         }
+        for (field, message) in violations {
+            details.add_bad_request_violation(field, message);
+        }
+        details
+    };
+    let status = Status::with_error_details(code, message.clone(), details(metadata, violations));
+    if status.details().len() <= DETAILS_LIMIT {
+        return status;
     }
-    Status::with_error_details(code, problem.detail().unwrap_or_default(), details)
+    // Too large to reach the client: what names the error, and when to retry, still can.
+    Status::with_error_details(code, message, details(HashMap::new(), Vec::new()))
+}
+
+/// `text` cut to at most `limit` bytes, at a character, with `…` where it was cut.
+fn truncated(text: &str, limit: usize) -> String {
+    if text.len() <= limit {
+        return text.to_owned();
+    }
+    let mut end = limit - '…'.len_utf8();
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
 }
 
 /// The `(field, message)` pairs of an extension that maps field names to a message or to a
@@ -191,4 +228,19 @@ pub fn problem(status: &Status) -> Problem {
         }
     }
     problem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncated;
+
+    #[test]
+    fn a_long_message_is_cut_at_a_character_and_marked() {
+        assert_eq!(truncated("short", 8), "short");
+        assert_eq!(truncated("exactly8", 8), "exactly8");
+        assert_eq!(truncated("123456789", 8), "12345…");
+        // `é` is two bytes: the cut moves back to the character's start.
+        assert_eq!(truncated("ééééé", 8), "éé…");
+        assert!(truncated(&"日".repeat(1000), 2048).len() <= 2048);
+    }
 }
