@@ -82,6 +82,12 @@ impl Users for Service {
             })?,
             "database" => Err(UserError::Database(SECRET.to_owned()))?,
             "taken" => Err(UserError::Taken)?,
+            "large" => Err(UserError::Huge {
+                note: "x".repeat(2_000),
+                errors: (0..100)
+                    .map(|i| (format!("field_{i}"), vec!["is wrong".to_owned()]))
+                    .collect(),
+            })?,
             "huge" => Err(UserError::Huge {
                 note: "é".repeat(10_000),
                 errors: (0..2_000)
@@ -187,6 +193,16 @@ async fn a_variant_can_name_its_own_code() {
     let status = get_user("taken").await.unwrap_err();
     assert_eq!(status.code(), Code::AlreadyExists);
     assert_eq!(status.message(), "The name is taken.");
+}
+
+/// Up to the limits below, a status goes whole.
+#[tokio::test]
+async fn a_large_status_within_the_trailers_limit_goes_whole() {
+    let status = get_user("large").await.unwrap_err();
+    assert_eq!(status.message(), "x".repeat(2_000));
+    let violations = status.get_details_bad_request().expect("BadRequest");
+    assert_eq!(violations.field_violations.len(), 100);
+    assert!(status.details().len() > 4_096, "{}", status.details().len());
 }
 
 /// 20 kB of message and 60 kB of field messages would pass hyper's 16 KiB limit on a response's
