@@ -47,6 +47,12 @@ enum UserError {
         #[status(extension)]
         errors: BTreeMap<&'static str, Vec<&'static str>>,
     },
+    #[error("invalid field")]
+    #[status(400, message = "a field is invalid")]
+    InvalidField {
+        #[status(extension)]
+        errors: BTreeMap<&'static str, &'static str>,
+    },
     #[error("database: {0}")]
     #[status(500)]
     Database(String),
@@ -79,6 +85,9 @@ impl Users for Service {
                     ("email", vec!["is taken", "is too long"]),
                     ("name", vec!["is empty"]),
                 ]),
+            })?,
+            "invalid-field" => Err(UserError::InvalidField {
+                errors: BTreeMap::from([("age", "must be a number")]),
             })?,
             "database" => Err(UserError::Database(SECRET.to_owned()))?,
             "taken" => Err(UserError::Taken)?,
@@ -170,6 +179,17 @@ async fn field_messages_of_a_400_become_bad_request_violations() {
     assert_eq!(violations, expected);
     // A map is not metadata: ErrorInfo keeps only strings and numbers.
     assert!(status.get_details_error_info().unwrap().metadata.is_empty());
+
+    // One message for a field, rather than a list.
+    let status = get_user("invalid-field").await.unwrap_err();
+    let violations = status.get_details_bad_request().expect("BadRequest");
+    let [violation] = violations.field_violations.as_slice() else {
+        panic!("one violation: {violations:?}");
+    };
+    assert_eq!(
+        (violation.field.as_str(), violation.description.as_str()),
+        ("age", "must be a number")
+    );
 }
 
 #[tokio::test]
