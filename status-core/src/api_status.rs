@@ -261,7 +261,10 @@ pub trait ApiStatus {
     /// );
     /// ```
     fn body(&self) -> Vec<u8> {
-        crate::body::write_body(self)
+        match self.variant().static_body() {
+            Some(body) => body.to_vec(),
+            None => crate::body::write_body(self),
+        }
     }
 
     /// Every header this response needs: `Content-Type` and the variant's own.

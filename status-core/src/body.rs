@@ -142,11 +142,8 @@ impl Formatter for AsValue {
 
 /// The JSON body of `value`, written in one pass into one buffer.
 pub(crate) fn write_body<T: ApiStatus + ?Sized>(value: &T) -> Vec<u8> {
-    let variant = value.variant();
-    if let Some(body) = variant.static_body() {
-        return body.to_vec();
-    }
     let status = value.status();
+    let variant = value.variant();
     let type_uri = variant.type_uri();
     let code = value.code();
     // Room for the members, the usual detail and the extensions, so the buffer is allocated
