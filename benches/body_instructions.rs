@@ -1,6 +1,6 @@
-//! Instruction counts of `body()` against the constant-prefix writer, repeatable where
-//! wall-clock times are not: `bash scripts/body-instructions.sh` runs this under callgrind,
-//! once per writer, and prints the ratios. Run alone, it does nothing but the writing.
+//! Instruction counts of `body()` against the constant-prefix writer and the serde struct,
+//! repeatable where wall-clock times are not: `bash scripts/body-instructions.sh` runs this
+//! under callgrind, once per writer, and prints the ratios. Run alone, it does nothing but the writing.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -9,7 +9,7 @@ use status_core::ApiStatus;
 
 #[path = "shared/bodies.rs"]
 mod bodies;
-use bodies::{constant_prefix_writer, ApiError};
+use bodies::{constant_prefix_writer, serde_struct_writer, ApiError};
 
 fn main() {
     // `cargo bench` passes `--bench`; the writer is the first other argument.
@@ -31,6 +31,10 @@ fn main() {
             "derived-429" => black_box(&limited).body().len(),
             "prefix-429" => {
                 constant_prefix_writer("rate limit exceeded", Some(black_box(&limits))).len()
+            }
+            "serde-404" => serde_struct_writer(black_box(detail), None).len(),
+            "serde-429" => {
+                serde_struct_writer("rate limit exceeded", Some(black_box(&limits))).len()
             }
             other => panic!("no writer {other}"),
         };

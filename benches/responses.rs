@@ -7,12 +7,11 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use http::StatusCode;
-use serde::Serialize;
 use status_core::ApiStatus;
 
 #[path = "shared/bodies.rs"]
 mod bodies;
-use bodies::{constant_prefix_writer, ApiError};
+use bodies::{constant_prefix_writer, serde_struct_writer, ApiError};
 
 /// A 50-variant enum, derived, and the same enum with a hand-written `status()`.
 macro_rules! fifty_variants {
@@ -70,41 +69,13 @@ fn status(c: &mut Criterion) {
     group.finish();
 }
 
-/// Baseline: the struct a user would derive `Serialize` on.
-#[derive(Serialize)]
-struct Body<'a, E: Serialize> {
-    title: &'a str,
-    status: u16,
-    detail: &'a str,
-    code: &'a str,
-    #[serde(flatten)]
-    extensions: E,
-}
-
-#[derive(Serialize)]
-struct NoExtensions {}
-
-#[derive(Serialize)]
-struct Limits<'a> {
-    limits: &'a BTreeMap<&'static str, u32>,
-}
-
 fn bodies(c: &mut Criterion) {
     let detail = "user 4242 has no order named \"sale-2026\"";
     assert_eq!(detail.len(), 40);
     let not_found = ApiError::NotFound(detail.to_owned());
     let mut group = c.benchmark_group("404 body, 40-character detail");
     group.bench_function("serde struct", |b| {
-        b.iter(|| {
-            let body = Body {
-                title: "Not Found",
-                status: 404,
-                detail: black_box(detail),
-                code: "not_found",
-                extensions: NoExtensions {},
-            };
-            serde_json::to_vec(&body).unwrap()
-        });
+        b.iter(|| serde_struct_writer(black_box(detail), None));
     });
     group.bench_function("json! macro", |b| {
         b.iter(|| {
@@ -125,18 +96,7 @@ fn bodies(c: &mut Criterion) {
     let detail = "rate limit exceeded";
     let mut group = c.benchmark_group("429 body with an extension map");
     group.bench_function("serde struct", |b| {
-        b.iter(|| {
-            let body = Body {
-                title: "Too Many Requests",
-                status: 429,
-                detail,
-                code: "rate_limited",
-                extensions: Limits {
-                    limits: black_box(&limits),
-                },
-            };
-            serde_json::to_vec(&body).unwrap()
-        });
+        b.iter(|| serde_struct_writer(detail, Some(black_box(&limits))));
     });
     group.bench_function("json! macro", |b| {
         b.iter(|| {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Instructions of 100,000 `body()` calls against the constant-prefix writer, under callgrind:
+# Instructions of 100,000 `body()` calls against the constant-prefix writer and the serde
+# struct, under callgrind:
 # `bash scripts/body-instructions.sh`. The empty loop's count is taken off both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ base=$(count none)
 for status in 404 429; do
   derived=$(( $(count "derived-$status") - base ))
   prefix=$(( $(count "prefix-$status") - base ))
-  awk -v d="$derived" -v p="$prefix" -v s="$status" \
-    'BEGIN { printf "%s body: derived %d, constant prefix %d instructions: %.3fx\n", s, d, p, d / p }'
+  serde=$(( $(count "serde-$status") - base ))
+  awk -v d="$derived" -v p="$prefix" -v s="$status" -v j="$serde" \
+    'BEGIN { printf "%s body: derived %d, constant prefix %d (%.3fx), serde struct %d (%.3fx) instructions\n", s, d, p, d / p, j, d / j }'
 done

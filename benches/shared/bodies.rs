@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
 use status_core::ApiStatus;
 
 /// A 404 whose detail is its field, and a 429 with an extension map.
@@ -42,4 +43,47 @@ pub fn constant_prefix_writer(
         out.push(b'}');
     }
     out
+}
+
+/// Baseline: the struct a user would derive `Serialize` on.
+#[derive(Serialize)]
+struct Body<'a, E: Serialize> {
+    title: &'a str,
+    status: u16,
+    detail: &'a str,
+    code: &'a str,
+    #[serde(flatten)]
+    extensions: E,
+}
+
+#[derive(Serialize)]
+struct NoExtensions {}
+
+#[derive(Serialize)]
+struct Limits<'a> {
+    limits: &'a BTreeMap<&'static str, u32>,
+}
+
+/// Baseline: `serde_json::to_vec` of that struct, for the same bodies.
+pub fn serde_struct_writer(
+    detail: &str,
+    extensions: Option<&BTreeMap<&'static str, u32>>,
+) -> Vec<u8> {
+    match extensions {
+        None => serde_json::to_vec(&Body {
+            title: "Not Found",
+            status: 404,
+            detail,
+            code: "not_found",
+            extensions: NoExtensions {},
+        }),
+        Some(limits) => serde_json::to_vec(&Body {
+            title: "Too Many Requests",
+            status: 429,
+            detail,
+            code: "rate_limited",
+            extensions: Limits { limits },
+        }),
+    }
+    .unwrap_or_default()
 }

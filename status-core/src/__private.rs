@@ -18,8 +18,14 @@ pub use crate::__impl_frameworks as impl_frameworks;
 pub use serde::Serialize;
 
 /// Adds the field `value` as the extension member `name`.
-pub fn extension<T: Serialize + ?Sized>(extensions: &mut Extensions<'_>, name: &str, value: &T) {
-    extensions.insert(name, value);
+/// `member` is `,"name":`, spelled by the derive, which has refused standard members' names.
+pub fn extension<T: Serialize + ?Sized>(
+    extensions: &mut Extensions<'_>,
+    name: &str,
+    member: &str,
+    value: &T,
+) {
+    extensions.insert_derived(name, member, value);
 }
 
 /// Sets `Retry-After` from a field of whole seconds.

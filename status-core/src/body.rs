@@ -63,23 +63,48 @@ impl<'a> Extensions<'a> {
             return;
         }
         match &mut self.target {
-            Target::Problem(problem) => {
-                if let Ok(value) = serde_json::to_value(value) {
-                    problem.insert_extension(name, value);
-                }
-            }
+            Target::Problem(problem) => insert_value(problem, name, value),
             Target::Body(out) => {
                 let rollback = out.len();
                 out.push(b',');
                 write_json_string(out, name);
                 out.push(b':');
-                let mut serializer =
-                    serde_json::Serializer::with_formatter(&mut **out, AsValue::default());
-                if value.serialize(&mut serializer).is_err() {
-                    out.truncate(rollback);
-                }
+                write_value(out, rollback, value);
             }
         }
+    }
+
+    /// `insert`, for the derive: `member` is `,"name":` spelled at compile time, one copy
+    /// where `insert` escapes the name, and the name is not a standard member's.
+    pub(crate) fn insert_derived<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        member: &str,
+        value: &T,
+    ) {
+        match &mut self.target {
+            Target::Problem(problem) => insert_value(problem, name, value),
+            Target::Body(out) => {
+                let rollback = out.len();
+                out.extend_from_slice(member.as_bytes());
+                write_value(out, rollback, value);
+            }
+        }
+    }
+}
+
+fn insert_value<T: Serialize + ?Sized>(problem: &mut Problem, name: &str, value: &T) {
+    if let Ok(value) = serde_json::to_value(value) {
+        problem.insert_extension(name, value);
+    }
+}
+
+/// Serializes `value` at the end of `out`; on failure, cuts `out` back to `rollback`, where
+/// its member started.
+fn write_value<T: Serialize + ?Sized>(out: &mut Vec<u8>, rollback: usize, value: &T) {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, AsValue::default());
+    if value.serialize(&mut serializer).is_err() {
+        out.truncate(rollback);
     }
 }
 

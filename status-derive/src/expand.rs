@@ -485,9 +485,10 @@ fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
             let pat = pattern(input, v, &fields);
             let inserts = fields.iter().filter_map(|f| {
                 let name = f.extension_name()?;
+                let member = crate::static_body::member_start(&name);
                 let b = binding(&f.member);
                 Some(at_span(
-                    &quote!(#p::extension(__extensions, #name, #b);),
+                    &quote!(#p::extension(__extensions, #name, #member, #b);),
                     f.ty.span(),
                 ))
             });

@@ -1,6 +1,7 @@
-//! The whole body of a variant whose occurrences cannot differ (no field in the detail, no
-//! extension), spelled at compile time as `status-core`'s writer (`body.rs`) writes it, so
-//! it is served from a `&'static [u8]`. `tests/static_bodies.rs` compares the two.
+//! The parts of a body known at compile time, spelled as `status-core`'s writer (`body.rs`)
+//! writes them: the whole body of a variant whose occurrences cannot differ (no field in the
+//! detail, no extension), served from a `&'static [u8]`, and the start of each extension
+//! member. `tests/static_bodies.rs` and the body-against-`problem()` tests compare the two.
 
 use std::fmt::Write as _;
 
@@ -56,6 +57,15 @@ pub fn static_body(
     body.push_str(code);
     body.push_str("\"}");
     Some(body)
+}
+
+/// `,"name":`, the start of an extension member as the body writes it, so that the body
+/// copies it in one piece.
+pub fn member_start(name: &str) -> String {
+    let mut out = String::from(",");
+    push_json_string(&mut out, name);
+    out.push(':');
+    out
 }
 
 /// `text` as a JSON string, escaped as `serde_json` escapes it.
