@@ -48,6 +48,7 @@ use serde_json::Value;
 use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::grpc::{code_for_status, code_number, HTTP_STATUS};
+use crate::{ApiStatus, GrpcDomain, Problem};
 
 /// The longest message sent, in bytes: tonic percent-encodes it (up to three bytes for one)
 /// and sends it again inside the details.
@@ -55,7 +56,6 @@ const MESSAGE_LIMIT: usize = 2 * 1024;
 /// The most details sent, in bytes, before base64; with the message, the trailers stay under
 /// the 16 KiB a hyper client accepts by default.
 const DETAILS_LIMIT: usize = 6 * 1024;
-use crate::{ApiStatus, GrpcDomain, Problem};
 
 /// The gRPC code an HTTP status answers with, by `google/rpc/code.proto`: 400
 /// `INVALID_ARGUMENT`, 401 `UNAUTHENTICATED`, 403 `PERMISSION_DENIED`, 404 `NOT_FOUND`, 409
@@ -77,8 +77,8 @@ pub fn code(status: http::StatusCode) -> Code {
     Code::from_i32(code_for_status(status.as_u16()))
 }
 
-/// The HTTP status a gRPC code answers with, by `google/rpc/code.proto` (as grpc-gateway
-/// maps it, except that `CANCELLED` is 499 there and 408 in grpc-gateway).
+/// The HTTP status a gRPC code answers with, by `google/rpc/code.proto`. grpc-gateway maps
+/// the codes the same way except `CANCELLED`: 499 here, as code.proto says, 408 there.
 ///
 /// ```
 /// use status_core::tonic::http_status;
