@@ -12,6 +12,11 @@ use tonic::transport::Server;
 use tonic::{Code, Request, Response, Status};
 use tonic_types::StatusExt;
 
+/// The derive's copy of the gRPC code names, which it checks `grpc = "..."` against.
+#[path = "../status-derive/src/catalog.rs"]
+#[allow(dead_code)]
+mod derive_catalog;
+
 #[allow(clippy::all, clippy::pedantic)]
 mod pb {
     tonic::include_proto!("users.v1");
@@ -68,6 +73,16 @@ enum UserError {
     },
 }
 
+impl UserError {
+    /// A `Huge` error with `note` as its message and `fields` fields, each with one message.
+    fn huge(note: String, fields: usize) -> Self {
+        let errors = (0..fields)
+            .map(|i| (format!("field_{i}"), vec!["is wrong".to_owned()]))
+            .collect();
+        UserError::Huge { note, errors }
+    }
+}
+
 struct Service;
 
 #[tonic::async_trait]
@@ -91,18 +106,8 @@ impl Users for Service {
             })?,
             "database" => Err(UserError::Database(SECRET.to_owned()))?,
             "taken" => Err(UserError::Taken)?,
-            "large" => Err(UserError::Huge {
-                note: "x".repeat(2_000),
-                errors: (0..100)
-                    .map(|i| (format!("field_{i}"), vec!["is wrong".to_owned()]))
-                    .collect(),
-            })?,
-            "huge" => Err(UserError::Huge {
-                note: "é".repeat(10_000),
-                errors: (0..2_000)
-                    .map(|i| (format!("field_{i}"), vec!["is wrong".to_owned()]))
-                    .collect(),
-            })?,
+            "large" => Err(UserError::huge("x".repeat(2_000), 100))?,
+            "huge" => Err(UserError::huge("é".repeat(10_000), 2_000))?,
             _ => Ok(Response::new(User {
                 name: "Ada".to_owned(),
                 id,
@@ -288,6 +293,43 @@ const CODE_PROTO: [(Code, u16); 17] = [
     (Code::DataLoss, 500),
     (Code::Unauthenticated, 401),
 ];
+
+/// A hand-written type whose one row names a gRPC code.
+struct Named(&'static status_core::VariantInfo);
+
+impl ApiStatus for Named {
+    fn table() -> status_core::Table {
+        status_core::Table::new("Named", &[])
+    }
+    fn variant(&self) -> &'static status_core::VariantInfo {
+        self.0
+    }
+}
+
+impl status_core::GrpcDomain for Named {
+    const GRPC_DOMAIN: &'static str = "names.example.com";
+}
+
+#[test]
+fn the_derive_and_status_core_name_grpc_codes_as_tonic_numbers_them() {
+    for (number, name) in derive_catalog::GRPC_CODES.into_iter().enumerate() {
+        let code = Code::from_i32(i32::try_from(number).unwrap());
+        let snake: String = format!("{code:?}")
+            .chars()
+            .flat_map(|c| {
+                let lower = c.to_ascii_lowercase();
+                (c.is_ascii_uppercase().then_some('_').into_iter()).chain([lower])
+            })
+            .skip(1)
+            .collect();
+        assert_eq!(name, snake, "code {number}");
+        if number > 0 {
+            let row = status_core::VariantInfo::new("Named", 500).with_grpc(name);
+            let status = status_core::tonic::status(&Named(Box::leak(Box::new(row))));
+            assert_eq!(status.code(), code, "{name}");
+        }
+    }
+}
 
 #[test]
 fn each_grpc_code_maps_to_the_http_status_code_proto_gives() {

@@ -1,6 +1,7 @@
-//! The statuses `status-core`'s catalog documents, with the texts a static body spells out.
-//! A copy, since a proc macro cannot read the library it expands for;
-//! `tests/catalog_consistency.rs` checks it against the catalog itself.
+//! What the derive needs of `status-core`'s data: the statuses its catalog documents, with the
+//! texts a static body spells out, and the names of gRPC's codes. A copy, since a proc macro
+//! cannot read the library it expands for; `tests/catalog_consistency.rs` checks the catalog
+//! part against the catalog itself, `tests/grpc.rs` the codes against tonic and status-core.
 
 pub struct Documented {
     pub status: u16,
@@ -64,3 +65,25 @@ pub const DOCUMENTED: [Documented; 10] = [
 pub fn documented(status: u16) -> Option<&'static Documented> {
     DOCUMENTED.iter().find(|entry| entry.status == status)
 }
+
+/// The gRPC codes by number, by `tonic::Code`'s names in snake case, as `status_core::tonic`
+/// reads them.
+pub const GRPC_CODES: [&str; 17] = [
+    "ok",
+    "cancelled",
+    "unknown",
+    "invalid_argument",
+    "deadline_exceeded",
+    "not_found",
+    "already_exists",
+    "permission_denied",
+    "resource_exhausted",
+    "failed_precondition",
+    "aborted",
+    "out_of_range",
+    "unimplemented",
+    "internal",
+    "unavailable",
+    "data_loss",
+    "unauthenticated",
+];

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use syn::{LitInt, Member, Type};
 
 use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK};
-use crate::catalog::{documented, DOCUMENTED};
+use crate::catalog::{documented, DOCUMENTED, GRPC_CODES};
 use crate::ctxt::Ctxt;
 use crate::template::FieldRef;
 
@@ -653,27 +653,6 @@ fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
     }
     true
 }
-
-/// The gRPC codes by `tonic::Code`'s names in snake case, as `status_core::tonic` reads them.
-const GRPC_CODES: [&str; 17] = [
-    "ok",
-    "cancelled",
-    "unknown",
-    "invalid_argument",
-    "deadline_exceeded",
-    "not_found",
-    "already_exists",
-    "permission_denied",
-    "resource_exhausted",
-    "failed_precondition",
-    "aborted",
-    "out_of_range",
-    "unimplemented",
-    "internal",
-    "unavailable",
-    "data_loss",
-    "unauthenticated",
-];
 
 /// `grpc = "..."` names an error code of gRPC.
 fn grpc_code(cx: &mut Ctxt, variant: &Variant) {
