@@ -121,7 +121,9 @@ fn openapi_document_parses_as_openapi_3_1() {
     statuses.dedup();
     assert_eq!(components.responses.len(), statuses.len());
     for status in statuses {
-        let name = format!("ApiError{status}");
+        // Named after the reason phrase, never after the Rust type.
+        let reason = status_core::reason_phrase(http::StatusCode::from_u16(status).unwrap());
+        let name = reason.unwrap().replace([' ', '-'], "");
         let response = components.responses[&name]
             .resolve(&spec)
             .expect("an inline response");

@@ -274,7 +274,9 @@ fn hostile() -> Table {
         .with_description(HOSTILE)
         .with_message(HOSTILE, false)
         .with_headers(&[("x-note", "<b>&'\"</b>")])];
-    Table::new("Hostile<script>", ROWS).with_type_base("https://api.example.com/problems/")
+    Table::new("Hostile", ROWS)
+        .with_type_base("https://api.example.com/problems/")
+        .with_catalog_title("Hostile<script>")
 }
 
 #[test]

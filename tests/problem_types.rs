@@ -98,10 +98,10 @@ fn the_type_from_type_base_is_the_base_followed_by_the_code() {
         row::<ApiError>("RateLimited").type_uri(),
         "https://api.example.com/problems/slow_down"
     );
-    // A base ending in `#` names fragments of one page.
+    // A base ending in `#` names fragments of one page; a 5xx's code is its status's.
     assert_eq!(
         Maintenance.problem().type_uri(),
-        "https://status.example.com/problems#maintenance"
+        "https://status.example.com/problems#service_unavailable"
     );
 }
 

@@ -37,14 +37,17 @@ enum ApiError {
         description = "Edited meanwhile.",
         type = "https://api.example.com/problems/edited"
     )]
-    UndocumentedWithTitle,
+    RegisteredWithTitle,
+    /// A registered status takes the registry's reason and text.
+    #[status(451, description = "Blocked in your country.")]
+    Registered,
     #[status(429, message = "try later")]
     FieldsNotShown(String, #[status(retry_after)] u64),
     #[status(transparent)]
     Inner(Inner),
 
-    #[status(409, description = "Edited meanwhile.")]
-    UndocumentedWithoutTitle,
+    #[status(499, description = "The client closed the request.")]
+    UnregisteredWithoutTitle,
     #[status(404, message = "user {id} not found")]
     Template { id: u64 },
     #[status(400)]
@@ -71,7 +74,8 @@ fn fixed() -> Vec<ApiError> {
         ApiError::BadGateway,
         ApiError::Unavailable,
         ApiError::OwnTitle,
-        ApiError::UndocumentedWithTitle,
+        ApiError::RegisteredWithTitle,
+        ApiError::Registered,
         ApiError::FieldsNotShown("hidden".into(), 30),
         ApiError::Inner(Inner::WrongMethod),
     ]
@@ -79,7 +83,7 @@ fn fixed() -> Vec<ApiError> {
 
 fn changing() -> Vec<ApiError> {
     vec![
-        ApiError::UndocumentedWithoutTitle,
+        ApiError::UnregisteredWithoutTitle,
         ApiError::Template { id: 7 },
         ApiError::Extension { field: "name" },
     ]
@@ -111,11 +115,15 @@ fn the_static_bodies_read_as_a_client_sees_them() {
     );
     assert_eq!(
         body(ApiError::Internal),
-        r#"{"title":"Internal Server Error","status":500,"detail":"The server encountered an unexpected condition that prevented it from fulfilling the request.","code":"internal"}"#
+        r#"{"title":"Internal Server Error","status":500,"detail":"The server encountered an unexpected condition that prevented it from fulfilling the request.","code":"internal_server_error"}"#
     );
     assert_eq!(
-        body(ApiError::UndocumentedWithTitle),
-        r#"{"type":"https://api.example.com/problems/edited","title":"Conflict","status":409,"detail":"Edited meanwhile.","code":"undocumented_with_title"}"#
+        body(ApiError::RegisteredWithTitle),
+        r#"{"type":"https://api.example.com/problems/edited","title":"Conflict","status":409,"detail":"Edited meanwhile.","code":"registered_with_title"}"#
+    );
+    assert_eq!(
+        body(ApiError::Registered),
+        r#"{"title":"Unavailable For Legal Reasons","status":451,"detail":"Blocked in your country.","code":"registered"}"#
     );
     assert_eq!(
         body(ApiError::Inner(Inner::WrongMethod)),
@@ -124,7 +132,7 @@ fn the_static_bodies_read_as_a_client_sees_them() {
 }
 
 #[test]
-fn a_body_that_depends_on_a_field_or_an_unknown_reason_is_written_each_time() {
+fn a_body_that_depends_on_a_field_or_an_unregistered_status_is_written_each_time() {
     for err in changing() {
         assert_eq!(err.variant().static_body(), None, "{err:?}");
     }

@@ -92,7 +92,9 @@ fn a_server_error_is_logged_once_with_its_source_chain() {
         "database unavailable: query failed: connection reset"
     );
     assert_eq!(fields["status"], "503");
-    assert_eq!(fields["code"], "database");
+    assert_eq!(fields["code"], "service_unavailable");
+    // The client sees the status's code; the log says which variant it was.
+    assert_eq!(fields["variant"], "Database");
 }
 
 #[test]
@@ -124,7 +126,8 @@ fn a_server_error_without_error_impl_is_logged_with_its_debug_or_its_code() {
     });
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].1["error"], "UpstreamDown { host: \"billing\" }");
-    assert_eq!(events[0].1["code"], "upstream_down");
+    assert_eq!(events[0].1["code"], "bad_gateway");
+    assert_eq!(events[0].1["variant"], "UpstreamDown");
 
     let events = events_while(|| {
         let _ = Opaque.into_response();

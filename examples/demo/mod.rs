@@ -22,7 +22,7 @@ pub enum AuthError {
 /// The error type of an example service: what its handlers return. Each problem type URI is
 /// `/problems/` followed by the code, where the service serves its error catalog.
 #[derive(Debug, thiserror::Error, ApiStatus)]
-#[status(type_base = "/problems/")]
+#[status(type_base = "/problems/", catalog_title = "Example service errors")]
 pub enum ApiError {
     #[error("user {id} not found")]
     #[status(
@@ -54,6 +54,8 @@ pub enum ApiError {
     #[error(transparent)]
     #[status(transparent)]
     Auth(AuthError),
+    /// The connection pool to db-primary is exhausted (a note for developers: a 5xx's doc
+    /// comment is never published).
     #[error("database error: {0}")]
     #[status(500)]
     Database(#[from] std::io::Error),
@@ -115,7 +117,7 @@ pub const ERROR_CODES: &[&str] = &[
     "invalid",
     "invalid_token",
     "missing_role",
-    "database",
+    "internal_server_error",
 ];
 
 /// An occurrence of the variant whose code is `code`, as `/errors/{code}` serves it.
@@ -135,7 +137,9 @@ pub fn sample(code: &str) -> Option<ApiError> {
         "missing_role" => ApiError::Auth(AuthError::MissingRole {
             role: "admin".to_owned(),
         }),
-        "database" => std::io::Error::other("connection to db.internal:5432 reset").into(),
+        "internal_server_error" => {
+            std::io::Error::other("connection to db.internal:5432 reset").into()
+        }
         _ => return None,
     })
 }

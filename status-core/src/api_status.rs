@@ -4,7 +4,7 @@ use core::fmt;
 
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
-use crate::{Extensions, Problem, Status, PROBLEM_JSON};
+use crate::{Extensions, Problem, RegisteredStatus, PROBLEM_JSON};
 
 /// A type whose values are HTTP error responses: a status, a machine-readable code, a
 /// detail for a human, and the Problem Details body and headers that go with them.
@@ -541,7 +541,8 @@ impl VariantInfo {
         self
     }
 
-    /// Sets the description; without one it is the catalog's text for the status.
+    /// Sets the description, the text that says what the error means to a client; without one
+    /// it is the registry's text for the status. It is published: write it for strangers.
     ///
     /// ```
     /// let info = status_core::VariantInfo::new("Conflict", 409).with_description("Edited meanwhile.");
@@ -649,22 +650,27 @@ impl VariantInfo {
         self.status
     }
 
-    /// The machine-readable code: the one given, else the name in snake case.
+    /// The machine-readable code: the one given, else the registry's code for the status.
     ///
-    /// The snake-case default is computed by the derive; a hand-written row without a code
-    /// falls back to the catalog's code for its status, or `"error"`.
+    /// The derive always gives one: the variant's name in snake case on a 4xx, the status's
+    /// code on a 5xx. A hand-written row without one takes the status's code, or `"error"`
+    /// for a status the registry does not name.
     ///
     /// ```
     /// assert_eq!(status_core::VariantInfo::new("Whatever", 503).code(), "service_unavailable");
+    /// assert_eq!(status_core::VariantInfo::new("Whatever", 599).code(), "error");
     /// ```
     #[must_use]
     pub const fn code(&self) -> &'static str {
-        match self.code {
-            Some(code) => code,
-            None => match Status::from_u16(self.status.as_u16()) {
-                Some(documented) => documented.default_code(),
+        if let Some(code) = self.code {
+            return code;
+        }
+        match RegisteredStatus::get(self.status.as_u16()) {
+            Some(registered) => match registered.default_code() {
+                Some(code) => code,
                 None => "error",
             },
+            None => "error",
         }
     }
 
@@ -701,21 +707,29 @@ impl VariantInfo {
         self.title
     }
 
-    /// The description: the one given, else the catalog's text for the status.
+    /// The description, written for the clients of the API: the one given, else the
+    /// registry's text for the status ([`RegisteredStatus::description`]).
     ///
-    /// Empty only for a hand-written row with an undocumented status and no description,
-    /// which the derive rejects at compile time.
+    /// Every output shows it (the HTML pages, OpenAPI, Markdown), and it is the detail of a
+    /// variant without a message. The derive gives it from `description = "..."`, or from the
+    /// doc comment of a 4xx variant; never from the doc comment of a 5xx, which may be written
+    /// for developers. Empty only for a hand-written row on an unregistered status without a
+    /// description, which the derive rejects at compile time.
     ///
     /// ```
     /// let info = status_core::VariantInfo::new("Limited", 429);
     /// assert!(info.description().contains("rate limiting"));
+    /// let info = status_core::VariantInfo::new("Taken", 409);
+    /// assert_eq!(info.description(), "The request conflicts with the current state of the target resource.");
     /// ```
     #[must_use]
     pub const fn description(&self) -> &'static str {
-        match (self.description, Status::from_u16(self.status.as_u16())) {
-            (Some(description), _) => description,
-            (None, Some(documented)) => documented.description(),
-            (None, None) => "",
+        if let Some(description) = self.description {
+            return description;
+        }
+        match RegisteredStatus::get(self.status.as_u16()) {
+            Some(registered) if !registered.is_unused() => registered.description(),
+            _ => "",
         }
     }
 
@@ -729,8 +743,7 @@ impl VariantInfo {
         self.message
     }
 
-    /// The detail every occurrence shares: a message without fields, else the description
-    /// (for a documented 5xx, always the catalog's text).
+    /// The detail every occurrence shares: a message without fields, else the description.
     ///
     /// ```
     /// let info = status_core::VariantInfo::new("Gone", 404).with_message("the user is gone", false);
@@ -740,12 +753,7 @@ impl VariantInfo {
     pub const fn detail(&self) -> &'static str {
         match self.message {
             Some(message) if !self.exposes_fields => message,
-            // A description may be a doc comment written for developers; a 5xx detail shows
-            // the catalog's text when there is one, so nothing internal reaches a client.
-            _ => match Status::from_u16(self.status.as_u16()) {
-                Some(documented) if self.status.as_u16() >= 500 => documented.description(),
-                _ => self.description(),
-            },
+            _ => self.description(),
         }
     }
 
@@ -844,6 +852,11 @@ impl VariantInfo {
 }
 
 impl VariantInfo {
+    /// Whether the two rows answer alike: everything but the variant's name is the same.
+    fn answers_like(&self, other: &Self) -> bool {
+        Self { name: "", ..*self } == Self { name: "", ..*other }
+    }
+
     /// `problem` with this variant's problem type and its title, where it has them.
     pub(crate) fn with_problem_type(&self, mut problem: Problem) -> Problem {
         if self.type_uri() != crate::ABOUT_BLANK {
@@ -876,6 +889,7 @@ impl VariantInfo {
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
     type_name: &'static str,
+    catalog_title: Option<&'static str>,
     type_base: Option<&'static str>,
     variants: &'static [VariantInfo],
     transparent: &'static [TransparentInfo],
@@ -892,9 +906,37 @@ impl Table {
     pub const fn new(type_name: &'static str, variants: &'static [VariantInfo]) -> Self {
         Self {
             type_name,
+            catalog_title: None,
             type_base: None,
             variants,
             transparent: &[],
+        }
+    }
+
+    /// Sets the title of the type's HTML error catalog (`catalog_title = "..."` in the
+    /// derive): its heading and the name of its pages.
+    ///
+    /// ```
+    /// let table = status_core::Table::new("ApiError", &[]).with_catalog_title("Todo API errors");
+    /// assert_eq!(table.catalog_title(), "Todo API errors");
+    /// ```
+    #[must_use]
+    pub const fn with_catalog_title(mut self, title: &'static str) -> Self {
+        self.catalog_title = Some(title);
+        self
+    }
+
+    /// The title of the type's HTML error catalog: the one set, else `"Errors"`. Never the
+    /// type's name, which is a name in the source, not one for the API's clients.
+    ///
+    /// ```
+    /// assert_eq!(status_core::Table::new("ApiError", &[]).catalog_title(), "Errors");
+    /// ```
+    #[must_use]
+    pub const fn catalog_title(&self) -> &'static str {
+        match self.catalog_title {
+            Some(title) => title,
+            None => "Errors",
         }
     }
 
@@ -934,7 +976,8 @@ impl Table {
         self
     }
 
-    /// The name of the type this table describes.
+    /// The name of the type this table describes, for developers: the Markdown catalog shows
+    /// it, the pages and OpenAPI documents clients read do not.
     ///
     /// ```
     /// assert_eq!(status_core::Table::new("E", &[]).type_name(), "E");
@@ -990,6 +1033,35 @@ impl Table {
             pending.extend(table.transparent.iter().rev().map(|t| (t.table)()));
         }
         out
+    }
+
+    /// Every response as the type's clients see it, for the outputs they read (the HTML
+    /// pages, OpenAPI): [`responses`](Self::responses) ordered by status, declaration order
+    /// within one, with each row that answers exactly as an earlier one does left out. Two
+    /// 5xx variants without a code of their own answer alike, with the status's code and the
+    /// registry's text, and are shown once.
+    ///
+    /// ```
+    /// use status_core::{Table, VariantInfo};
+    ///
+    /// const TABLE: Table = Table::new("E", const {
+    ///     &[VariantInfo::new("Database", 500), VariantInfo::new("Missing", 404), VariantInfo::new("Io", 500)]
+    /// });
+    /// let table = TABLE;
+    /// let codes: Vec<&str> = table.public_responses().iter().map(|v| v.code()).collect();
+    /// assert_eq!(codes, ["not_found", "internal_server_error"]);
+    /// ```
+    #[must_use]
+    pub fn public_responses(&self) -> Vec<&'static VariantInfo> {
+        let mut responses = self.responses();
+        responses.sort_by_key(|v| v.status());
+        let mut public: Vec<&'static VariantInfo> = Vec::with_capacity(responses.len());
+        for variant in responses {
+            if !public.iter().any(|shown| shown.answers_like(variant)) {
+                public.push(variant);
+            }
+        }
+        public
     }
 }
 

@@ -197,7 +197,7 @@ pub(crate) fn write_body<T: ApiStatus + ?Sized>(value: &T) -> Vec<u8> {
                 out.extend_from_slice(b"\"title\":");
                 write_json_string(&mut out, title);
                 out.push(b',');
-            } else if let Some(title) = status.canonical_reason() {
+            } else if let Some(title) = crate::reason_phrase(status) {
                 out.extend_from_slice(b"\"title\":\"");
                 out.extend_from_slice(title.as_bytes());
                 out.extend_from_slice(b"\",");

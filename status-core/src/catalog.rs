@@ -7,6 +7,8 @@ use core::fmt;
 
 use http::StatusCode;
 
+use crate::registry::{registered, RegisteredStatus};
+
 /// The "General Information" paragraph of the source documentation.
 ///
 /// ```
@@ -135,7 +137,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn code(self) -> u16 {
-        self.entry().code
+        self.entry().registered.status()
     }
 
     /// The documented status for `code`, or `None` when the catalog does not describe it.
@@ -170,7 +172,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn reason(self) -> &'static str {
-        self.entry().reason
+        self.entry().registered.reason()
     }
 
     /// What the status means, from the catalog's "Description".
@@ -183,7 +185,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        self.entry().description
+        self.entry().registered.description()
     }
 
     /// When to answer with this status, from the catalog's "Used For" lines.
@@ -235,7 +237,11 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn default_code(self) -> &'static str {
-        self.entry().default_code
+        match self.entry().registered.default_code() {
+            Some(code) => code,
+            // Unreachable: no documented status is an unused one (`conversions_round_trip`).
+            None => "error",
+        }
     }
 
     /// The `http` crate's status code for this status.
@@ -331,24 +337,24 @@ impl TryFrom<StatusCode> for Status {
     }
 }
 
+/// What the catalog adds to a registered status: its uses and example, from the source
+/// documentation. The reason phrase and description are the registry's (`registry_entries.rs`
+/// holds the source's texts for these ten).
 struct Entry {
-    code: u16,
-    reason: &'static str,
+    registered: &'static RegisteredStatus,
     /// `"title":"Not Found","status":404,"detail":"`: what a body of the status holds before
     /// its detail, when it has no title of its own.
     title_to_detail: &'static str,
-    description: &'static str,
     uses: &'static [&'static str],
-    default_code: &'static str,
     example: &'static str,
 }
 
-/// An [`Entry`], with `title_to_detail` spelled from its code and reason phrase.
+/// An [`Entry`], with `title_to_detail` spelled from its code and reason phrase (which
+/// `each_status_spells_the_members_before_its_detail` checks against the registry's).
 macro_rules! entry {
     (code: $code:literal, reason: $reason:literal, $($rest:tt)*) => {
         Entry {
-            code: $code,
-            reason: $reason,
+            registered: registered($code),
             title_to_detail: concat!("\"title\":\"", $reason, "\",\"status\":", $code, ",\"detail\":\""),
             $($rest)*
         }
@@ -360,9 +366,7 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 200,
         reason: "OK",
-        description: "The request was successful, and the server returned the requested data (if applicable).",
         uses: &["A successful GET, POST, PUT, PATCH, or DELETE request where the action has been completed."],
-        default_code: "ok",
         example: r#"{
   "title": "OK",
   "status": 200,
@@ -373,12 +377,10 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 400,
         reason: "Bad Request",
-        description: "The server could not understand the request due to invalid syntax.",
         uses: &[
             "The client sends data that is malformed or missing required parameters.",
             "JSON syntax errors or invalid data formats.",
         ],
-        default_code: "bad_request",
         example: r#"{
   "title": "Bad Request",
   "status": 400,
@@ -390,12 +392,10 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 401,
         reason: "Unauthorized",
-        description: "The request lacks valid authentication credentials.",
         uses: &[
             "The client needs to authenticate before accessing the resource.",
             "The provided credentials (e.g., API keys or tokens) are incorrect or missing.",
         ],
-        default_code: "unauthorized",
         example: r#"{
   "title": "Unauthorized",
   "status": 401,
@@ -407,12 +407,10 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 403,
         reason: "Forbidden",
-        description: "The server understands the request but refuses to authorize it.",
         uses: &[
             "The client does not have permission to access the requested resource.",
             "Authentication might be valid, but the client does not have sufficient rights.",
         ],
-        default_code: "forbidden",
         example: r#"{
   "title": "Forbidden",
   "status": 403,
@@ -424,12 +422,10 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 404,
         reason: "Not Found",
-        description: "The server cannot find the requested resource.",
         uses: &[
             "The client requested a non-existent endpoint or resource.",
             "Incorrect URL or endpoint in the request.",
         ],
-        default_code: "not_found",
         example: r#"{
   "title": "Not Found",
   "status": 404,
@@ -441,9 +437,7 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 405,
         reason: "Method Not Allowed",
-        description: "The HTTP method used is not allowed for the requested resource.",
         uses: &["The client attempts to use an unsupported HTTP method (e.g., using GET when only POST is allowed)."],
-        default_code: "method_not_allowed",
         example: r#"{
   "title": "Method Not Allowed",
   "status": 405,
@@ -455,9 +449,7 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 429,
         reason: "Too Many Requests",
-        description: "The user has sent too many requests in a given amount of time, often referred to as \"rate limiting.\"",
         uses: &["When a user exceeds the rate limit for a given API or service, preventing further requests until a certain time period has passed."],
-        default_code: "too_many_requests",
         example: r#"{
   "title": "Too Many Requests",
   "status": 429,
@@ -469,12 +461,10 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 500,
         reason: "Internal Server Error",
-        description: "The server encountered an unexpected condition that prevented it from fulfilling the request.",
         uses: &[
             "Generic server errors that don’t fall into other categories.",
             "Issues with the server that require troubleshooting.",
         ],
-        default_code: "internal_server_error",
         example: r#"{
   "title": "Internal Server Error",
   "status": 500,
@@ -485,9 +475,7 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 502,
         reason: "Bad Gateway",
-        description: "The server received an invalid response from an upstream server while attempting to fulfill the request.",
         uses: &["Proxy or gateway errors where the server depends on another server for the request."],
-        default_code: "bad_gateway",
         example: r#"{
   "title": "Bad Gateway",
   "status": 502,
@@ -498,12 +486,10 @@ const ENTRIES: [Entry; 10] = [
     entry! {
         code: 503,
         reason: "Service Unavailable",
-        description: "The server is currently unable to handle the request due to temporary overload or scheduled maintenance.",
         uses: &[
             "Temporary issues with the server, such as maintenance or server overload.",
             "This usually resolves once the server is back online or under less load.",
         ],
-        default_code: "service_unavailable",
         example: r#"{
   "title": "Service Unavailable",
   "status": 503,

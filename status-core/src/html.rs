@@ -98,6 +98,10 @@ pub fn documented() -> String {
 
 /// The page of every problem type `E` can produce: one section per variant, ordered by status.
 ///
+/// It is for the API's clients: its title is the type's `catalog_title` (else "Errors"), and
+/// it shows codes, titles and descriptions, never a Rust type or variant name. A section
+/// stands for each response as clients see it ([`Table::public_responses`]).
+///
 /// ```
 /// use status_core::ApiStatus;
 ///
@@ -109,9 +113,10 @@ pub fn documented() -> String {
 /// }
 ///
 /// let page = status_core::html::catalog::<ApiError>();
-/// assert!(page.contains("<h1>ApiError</h1>"));
+/// assert!(page.contains("<h1>Errors</h1>"));
 /// assert!(page.contains(r#"<section id="user_not_found">"#));
 /// assert!(page.contains("<dd>No user has this id.</dd>"));
+/// assert!(!page.contains("UserNotFound") && !page.contains("ApiError"));
 /// ```
 #[must_use]
 pub fn catalog<E: ApiStatus>() -> String {
@@ -124,16 +129,17 @@ pub fn catalog<E: ApiStatus>() -> String {
 /// use status_core::{Table, VariantInfo};
 ///
 /// const ROWS: &[VariantInfo] = &[VariantInfo::new("Busy", 503)];
-/// let page = status_core::html::table(&Table::new("Maintenance", ROWS));
-/// assert!(page.contains("<title>Maintenance: problem types</title>"));
+/// let page = status_core::html::table(&Table::new("Maintenance", ROWS).with_catalog_title("Shop API errors"));
+/// assert!(page.contains("<title>Shop API errors</title>"));
+/// assert!(page.contains("<h1>Shop API errors</h1>"));
 /// assert!(page.contains("<dd>503 Service Unavailable</dd>"));
 /// ```
 #[must_use]
 pub fn table(table: &Table) -> String {
-    let responses = sorted(table);
+    let responses = table.public_responses();
     let mut out = String::new();
-    let type_name = escape(table.type_name());
-    open(&mut out, &format!("{type_name}: problem types"), &type_name);
+    let title = escape(table.catalog_title());
+    open(&mut out, &title, &title);
     general(&mut out, &general_text());
     let ids = anchors(&responses);
     if !responses.is_empty() {
@@ -173,23 +179,24 @@ pub fn table(table: &Table) -> String {
 /// ```
 #[must_use]
 pub fn problem_type(table: &Table, code: &str) -> Option<String> {
-    let responses: Vec<&VariantInfo> = sorted(table)
+    let responses: Vec<&VariantInfo> = table
+        .public_responses()
         .into_iter()
         .filter(|v| v.code() == code)
         .collect();
     let first = responses.first()?;
     let mut out = String::new();
-    let type_name = escape(table.type_name());
+    let catalog_title = escape(table.catalog_title());
     let page_title = format!(
-        "{} ({}): {type_name}",
+        "{} ({}): {catalog_title}",
         escape(title_of(first)),
         escape(first.code())
     );
-    open(&mut out, &page_title, &type_name);
+    open(&mut out, &page_title, &catalog_title);
     general(&mut out, &general_text());
     let _ = writeln!(
         out,
-        "<nav aria-label=\"Catalog\">\n<p><a href=\"{}\">Every problem type of {type_name}</a></p>\n</nav>",
+        "<nav aria-label=\"Catalog\">\n<p><a href=\"{}\">Every problem type</a></p>\n</nav>",
         escape(base_path(table))
     );
     for (variant, id) in responses.iter().zip(anchors(&responses)) {
@@ -278,13 +285,6 @@ fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Every response of `table`, ordered by status, in declaration order within one.
-fn sorted(table: &Table) -> Vec<&'static VariantInfo> {
-    let mut responses = table.responses();
-    responses.sort_by_key(|v| v.status());
-    responses
-}
-
 /// The id of each section: the variant's code, so that a `type_base` ending in `#` resolves
 /// to it. An id holds no space, and one already taken gets a suffix.
 fn anchors(responses: &[&VariantInfo]) -> Vec<String> {
@@ -358,11 +358,6 @@ fn section(out: &mut String, variant: &VariantInfo, id: &str) {
         out,
         "Code",
         &format!("<code>{}</code>", escape(variant.code())),
-    );
-    row(
-        out,
-        "Variant",
-        &format!("<code>{}</code>", escape(variant.name())),
     );
     row(out, "Description", &escape(variant.description()));
     if let Some(message) = variant.message() {
@@ -517,7 +512,14 @@ mod tests {
             .with_message("balance {balance} is below {price}", true)
             .with_extensions(&["balance", "price"]),
         VariantInfo::new("UserNotFound", 404).with_code("not_found"),
-        VariantInfo::new("OrderNotFound", 404).with_code("not_found"),
+        VariantInfo::new("OrderNotFound", 404)
+            .with_code("not_found")
+            .with_description("No order has this id."),
+        // Answers as `RateLimited` does: one section shows both.
+        VariantInfo::new("Throttled", 429)
+            .with_code("rate_limited")
+            .with_type("https://api.example.com/problems/rate_limited")
+            .with_field_headers(&["retry-after"]),
     ];
     const TABLE: Table = Table::new("ApiError", ROWS)
         .with_type_base(BASE)
@@ -542,8 +544,9 @@ mod tests {
     }
 
     #[test]
-    fn catalog_has_one_section_per_variant_ordered_by_status() {
+    fn catalog_has_one_section_per_public_response_ordered_by_status() {
         let page = table(&TABLE);
+        // `Throttled` answers as `RateLimited` does, so it has no section of its own.
         assert_eq!(
             section_ids(&page),
             [
@@ -558,6 +561,16 @@ mod tests {
             page.contains("<dd>401 Unauthorized</dd>"),
             "transparent rows too"
         );
+        assert!(page.contains("<h1>Errors</h1>\n") && page.contains("<title>Errors</title>"));
+        for name in [
+            "ApiError",
+            "AuthError",
+            "RateLimited",
+            "OutOfCredit",
+            "Expired",
+        ] {
+            assert!(!page.contains(name), "{name}");
+        }
     }
 
     #[test]
@@ -603,8 +616,8 @@ mod tests {
     fn problem_type_page_holds_only_that_code_and_links_to_the_catalog() {
         let page = problem_type(&TABLE, "not_found").unwrap();
         assert_eq!(section_ids(&page), ["not_found", "not_found-2"]);
-        assert!(page.contains("<a href=\"/problems/\">Every problem type of ApiError</a>"));
-        assert!(page.contains("<title>Not Found (not_found): ApiError</title>"));
+        assert!(page.contains("<a href=\"/problems/\">Every problem type</a>"));
+        assert!(page.contains("<title>Not Found (not_found): Errors</title>"));
         assert!(problem_type(&TABLE, "gone").is_none());
     }
 

@@ -73,6 +73,7 @@ pub mod markdown;
 pub mod openapi;
 mod problem;
 mod problem_type;
+mod registry;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod site;
 #[cfg(feature = "tonic")]
@@ -88,6 +89,7 @@ pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
 pub use grpc::GrpcDomain;
 pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
+pub use registry::RegisteredStatus;
 
 /// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.
 #[cfg(feature = "derive")]

@@ -40,17 +40,18 @@ impl<T: ApiStatus + ?Sized> ViaCode for Loggable<'_, T> {
     }
 }
 
-/// One error-level event for a 5xx; nothing for other statuses.
+/// One error-level event for a 5xx; nothing for other statuses. The event names the variant:
+/// the 5xx of one status share their code, and the log is for developers.
 fn emit<T: ApiStatus + ?Sized>(value: &T, error: Option<&dyn fmt::Display>) {
     let status = value.status();
     if !status.is_server_error() {
         return;
     }
-    let (status, code) = (status.as_u16(), value.code());
+    let (status, code, variant) = (status.as_u16(), value.code(), value.variant().name());
     if let Some(error) = error {
-        tracing::error!(status, code, error = %error, "server error response");
+        tracing::error!(status, code, variant, error = %error, "server error response");
     } else {
-        tracing::error!(status, code, "server error response");
+        tracing::error!(status, code, variant, "server error response");
     }
 }
 

@@ -1,12 +1,17 @@
 //! Markdown error catalogs, in the shape of the source documentation: a general section, then
 //! for each status code its reason, description, uses and example responses.
+//!
+//! These are for developers, kept beside the code in a repository: a type's catalog names
+//! the type and each variant next to its code, to find the code that answers. What clients
+//! read, the HTML pages ([`html`](crate::html)) and OpenAPI, shows codes only. Both show the
+//! same descriptions, the ones written for clients: a 5xx variant's doc comment is in none.
 
 use std::fmt::Write as _;
 
 use crate::headers::display_name;
 use crate::{
-    reason_phrase, ApiStatus, Status, Table, VariantInfo, ABOUT_BLANK, GENERAL_INFORMATION,
-    PROBLEM_JSON,
+    reason_phrase, ApiStatus, RegisteredStatus, Status, Table, VariantInfo, ABOUT_BLANK,
+    GENERAL_INFORMATION, PROBLEM_JSON,
 };
 
 /// The catalog of the documented status codes: the source documentation, with real example
@@ -30,6 +35,35 @@ pub fn documented() -> String {
             out,
             "**Example Response:**\n\n```json\n{}\n```",
             status.example_response()
+        );
+    }
+    out
+}
+
+/// The table of every status in IANA's HTTP Status Code Registry: code, reason phrase, what
+/// it means and the document that defines it ([`RegisteredStatus`]).
+///
+/// ```
+/// let table = status_core::markdown::registered();
+/// assert!(table.contains(
+///     "| 409 | Conflict | The request conflicts with the current state of the target resource. | RFC 9110, Section 15.5.10 |\n"
+/// ));
+/// ```
+#[must_use]
+pub fn registered() -> String {
+    let mut out = String::from(
+        "# HTTP Status Codes\n\nEvery status in IANA's HTTP Status Code Registry. A variant on \
+         one of these needs no description of its own: it takes the one below.\n\n\
+         | Code | Reason | Meaning | Reference |\n|---|---|---|---|\n",
+    );
+    for entry in RegisteredStatus::ALL {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            entry.status(),
+            entry.reason(),
+            entry.description(),
+            entry.reference()
         );
     }
     out
@@ -81,8 +115,9 @@ pub fn table(table: &Table) -> String {
         let status = group[0].status();
         let reason = reason_phrase(status).unwrap_or("");
         let _ = writeln!(out, "\n## {} {reason}\n", status.as_u16());
-        let description = match (Status::from_u16(status.as_u16()), group) {
-            (Some(documented), _) => documented.description(),
+        let registered = RegisteredStatus::get(status.as_u16()).filter(|r| !r.is_unused());
+        let description = match (registered, group) {
+            (Some(registered), _) => registered.description(),
             (None, [only]) => only.description(),
             (None, _) => "This API answers with this status in the cases below.",
         };

@@ -14,7 +14,9 @@ use http::StatusCode;
 use serde_json::{json, Map, Value};
 
 use crate::headers::display_name;
-use crate::{reason_phrase, ApiStatus, Status, Table, VariantInfo, ABOUT_BLANK, PROBLEM_JSON};
+use crate::{
+    reason_phrase, ApiStatus, RegisteredStatus, Table, VariantInfo, ABOUT_BLANK, PROBLEM_JSON,
+};
 
 /// The name of the Problem Details schema in the `components.schemas` of [`document`].
 ///
@@ -71,11 +73,13 @@ pub fn problem_schema() -> Value {
     })
 }
 
-/// The OpenAPI `responses` object of `T`: one entry per status code, with one named example
-/// per variant, each served as `application/problem+json`.
+/// The OpenAPI `responses` object of `T`: one entry per status code, with one example per
+/// variant, named by its code, each served as `application/problem+json`.
 ///
 /// Variants that share a status are named examples of one response (an OpenAPI operation has
-/// one response per status); transparent variants add their field's responses.
+/// one response per status); transparent variants add their field's responses. The document
+/// is for the API's clients: it holds codes and the descriptions written for them, and no
+/// Rust type or variant name ([`Table::public_responses`]).
 ///
 /// ```
 /// use status_core::ApiStatus;
@@ -90,7 +94,7 @@ pub fn problem_schema() -> Value {
 ///
 /// let responses = status_core::openapi::responses::<ApiError>();
 /// let not_found = &responses["404"]["content"]["application/problem+json"];
-/// assert_eq!(not_found["examples"]["UserNotFound"]["value"]["detail"], "user {id} not found");
+/// assert_eq!(not_found["examples"]["user_not_found"]["value"]["detail"], "user {id} not found");
 /// assert_eq!(responses["429"]["headers"]["Retry-After"]["schema"]["type"], "integer");
 /// ```
 #[must_use]
@@ -120,8 +124,7 @@ pub fn table_responses(table: &Table) -> Value {
 /// Each status of `table` with its response object, in ascending order of status: what every
 /// integration documents.
 pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCode, Value)> {
-    let mut responses = table.responses();
-    responses.sort_by_key(|v| v.status());
+    let responses = table.public_responses();
     let mut out = Vec::new();
     for group in responses.chunk_by(|a, b| a.status() == b.status()) {
         out.push((group[0].status(), response(group)));
@@ -130,7 +133,9 @@ pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCod
 }
 
 /// A whole OpenAPI 3.1 document holding the Problem schema and `T`'s responses as reusable
-/// components (named `{Type}{status}`, like `ApiError404`), ready to serve or to merge.
+/// components, ready to serve or to merge. Each response is named after its status's reason
+/// phrase (`NotFound`, `TooManyRequests`; `Status599` for a status without one), never after
+/// the Rust type.
 ///
 /// ```
 /// # use status_core::ApiStatus;
@@ -139,17 +144,13 @@ pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCod
 /// # struct Maintenance;
 /// let doc = status_core::openapi::document::<Maintenance>("My API", "1.0.0");
 /// assert_eq!(doc["openapi"], "3.1.0");
-/// assert!(doc["components"]["responses"].get("Maintenance503").is_some());
+/// assert!(doc["components"]["responses"].get("ServiceUnavailable").is_some());
 /// ```
 #[must_use]
 pub fn document<T: ApiStatus>(title: &str, version: &str) -> Value {
-    let table = T::table();
-    let mut named = Map::new();
-    if let Value::Object(responses) = table_responses(&table) {
-        for (status, response) in responses {
-            named.insert(format!("{}{status}", table.type_name()), response);
-        }
-    }
+    let named: Map<String, Value> = status_responses(&T::table())
+        .map(|(status, response)| (component_name(status), response))
+        .collect();
     json!({
         "openapi": "3.1.0",
         "info": { "title": title, "version": version },
@@ -161,11 +162,32 @@ pub fn document<T: ApiStatus>(title: &str, version: &str) -> Value {
     })
 }
 
+/// The name of a status's response in `components.responses`: its reason phrase in Pascal
+/// case, `NotFound`.
+fn component_name(status: StatusCode) -> String {
+    match reason_phrase(status) {
+        Some(reason) => reason
+            .split([' ', '-'])
+            .flat_map(|word| {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(chars)
+            })
+            .collect(),
+        None => format!("Status{}", status.as_u16()),
+    }
+}
+
 /// One response object, for the variants that share its status.
 fn response(group: &[&VariantInfo]) -> Value {
     let status = group[0].status();
     let reason = reason_phrase(status).unwrap_or("Error");
-    let meaning = Status::from_u16(status.as_u16()).map_or("", Status::description);
+    let meaning = RegisteredStatus::get(status.as_u16())
+        .filter(|registered| !registered.is_unused())
+        .map_or("", RegisteredStatus::description);
     let mut description = format!("{reason}. {meaning}").trim_end().to_owned();
     for variant in group {
         let _ = write!(
@@ -181,10 +203,13 @@ fn response(group: &[&VariantInfo]) -> Value {
     let mut examples = Map::new();
     for variant in group {
         let example = json!({ "summary": variant.description(), "value": variant.example() });
-        // Two types forwarded into one enum may each have a variant of this name and status.
-        let mut name = variant.name().to_owned();
-        if examples.contains_key(&name) {
-            name = format!("{name}_{}", variant.code());
+        // Named by code, the identifier clients see. Two types forwarded into one enum may
+        // each answer this status with this code, differently.
+        let mut name = variant.code().to_owned();
+        let mut n = 2;
+        while examples.contains_key(&name) {
+            name = format!("{}_{n}", variant.code());
+            n += 1;
         }
         examples.insert(name, example);
     }

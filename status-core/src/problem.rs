@@ -7,7 +7,7 @@ use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use crate::Status;
+use crate::RegisteredStatus;
 
 /// The media type of a Problem Details body (RFC 9457 section 3).
 ///
@@ -273,7 +273,7 @@ impl Problem {
     /// use status_core::Problem;
     ///
     /// let problem = Problem::from_framework_error(StatusCode::PAYLOAD_TOO_LARGE, b"body over 2 MB");
-    /// assert_eq!(problem.code(), Some("payload_too_large"));
+    /// assert_eq!(problem.code(), Some("content_too_large"));
     /// assert_eq!(problem.detail(), Some("body over 2 MB"));
     ///
     /// let problem = Problem::from_framework_error(StatusCode::INTERNAL_SERVER_ERROR, b"panic at db.rs:12");
@@ -282,18 +282,11 @@ impl Problem {
     #[must_use]
     pub fn from_framework_error(status: StatusCode, body: &[u8]) -> Self {
         const MAX_DETAIL: usize = 1024;
-        let documented = Status::from_u16(status.as_u16());
-        let code: Cow<'static, str> = match (documented, status.canonical_reason()) {
-            (Some(documented), _) => Cow::Borrowed(documented.default_code()),
-            (None, Some(reason)) => {
-                Cow::Owned(reason.to_ascii_lowercase().replace([' ', '-'], "_"))
-            }
-            (None, None) => Cow::Borrowed("error"),
-        };
-        let fallback: Option<Cow<'static, str>> = documented
-            .map(Status::description)
-            .or_else(|| reason_phrase(status))
-            .map(Cow::Borrowed);
+        let registered = RegisteredStatus::get(status.as_u16()).filter(|e| !e.is_unused());
+        let code = registered
+            .and_then(RegisteredStatus::default_code)
+            .unwrap_or("error");
+        let fallback = registered.map(|entry| Cow::Borrowed(entry.description()));
         let text = std::str::from_utf8(body).map(str::trim).unwrap_or_default();
         let detail = if status.is_client_error() && !text.is_empty() && text.len() <= MAX_DETAIL {
             Some(Cow::Owned(text.to_owned()))
@@ -302,27 +295,28 @@ impl Problem {
         };
         Self {
             detail,
-            code: Some(code),
+            code: Some(Cow::Borrowed(code)),
             ..Self::new(status)
         }
     }
 }
 
-/// The reason phrase of `status`: the catalog's for a documented code, else the IANA one.
+/// The reason phrase of `status`, as IANA's registry gives it (RFC 9110's names: `Content Too
+/// Large`, `Unprocessable Content`); `None` for a code the registry lacks or leaves unused.
 ///
 /// ```
 /// use http::StatusCode;
 ///
 /// assert_eq!(status_core::reason_phrase(StatusCode::NOT_FOUND), Some("Not Found"));
-/// assert_eq!(status_core::reason_phrase(StatusCode::CONFLICT), Some("Conflict"));
+/// assert_eq!(status_core::reason_phrase(StatusCode::UNPROCESSABLE_ENTITY), Some("Unprocessable Content"));
+/// assert_eq!(status_core::reason_phrase(StatusCode::IM_A_TEAPOT), None);
 /// assert_eq!(status_core::reason_phrase(StatusCode::from_u16(599).unwrap()), None);
 /// ```
 #[must_use]
 pub fn reason_phrase(status: StatusCode) -> Option<&'static str> {
-    match Status::from_u16(status.as_u16()) {
-        Some(documented) => Some(documented.reason()),
-        None => status.canonical_reason(),
-    }
+    RegisteredStatus::get(status.as_u16())
+        .filter(|entry| !entry.is_unused())
+        .map(RegisteredStatus::reason)
 }
 
 impl Serialize for Problem {
@@ -392,6 +386,7 @@ impl<'de> Deserialize<'de> for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Status;
     use serde_json::json;
 
     fn round_trip(problem: &Problem) -> Problem {

@@ -137,7 +137,9 @@ mod tests {
 
     const ROWS: &[VariantInfo] = &[
         VariantInfo::new("UserNotFound", 404).with_code("user_not_found"),
-        VariantInfo::new("OrderNotFound", 404).with_code("user_not_found"),
+        VariantInfo::new("OrderNotFound", 404)
+            .with_code("user_not_found")
+            .with_message("no order has this id", false),
         VariantInfo::new("Spaced", 400).with_code("not a uri"),
     ];
 

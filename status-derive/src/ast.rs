@@ -246,12 +246,22 @@ impl Variant<'_> {
         }
     }
 
-    /// The machine-readable code: `code = "..."`, else the name in snake case.
-    pub fn code(&self) -> String {
-        match &self.attrs.code {
-            Some(code) => code.value(),
-            None => snake_case(&self.ident.to_string()),
+    /// The machine-readable code: `code = "..."`; else, on a 4xx, the name in snake case,
+    /// and on a 5xx the status's own (`internal_server_error`), since a 5xx variant's name
+    /// tells of the server's inner parts (`Database`), which clients have no business with.
+    pub fn code(&self, input: &Input) -> String {
+        if let Some(code) = &self.attrs.code {
+            return code.value();
         }
+        match self.status(input) {
+            Some(status @ 500..) => server_error_code(status).to_owned(),
+            _ => snake_case(&self.ident.to_string()),
+        }
+    }
+
+    /// Whether the code is the one the status gives every 5xx variant without its own.
+    pub fn takes_status_code(&self, input: &Input) -> bool {
+        self.attrs.code.is_none() && self.status(input).is_some_and(|s| s >= 500)
     }
 
     /// Where the problem type comes from: the variant's own `type`, else the `type_base`;
@@ -268,18 +278,26 @@ impl Variant<'_> {
     pub fn type_uri(&self, input: &Input) -> Option<String> {
         let uri = match self.problem_type(input)? {
             ProblemType::Own(lit) => lit.value(),
-            ProblemType::Base(base) => base.value() + &self.code(),
+            ProblemType::Base(base) => base.value() + &self.code(input),
         };
         (uri != ABOUT_BLANK).then_some(uri)
     }
 
-    /// The description the table carries; `None` leaves it to the catalog.
-    pub fn description(&self) -> Option<String> {
-        self.attrs
-            .description
-            .as_ref()
-            .map(LitStr::value)
-            .or_else(|| self.doc.clone())
+    /// The description every output publishes; `None` leaves it to the registry's text.
+    ///
+    /// `description = "..."` is written for the public. A doc comment is written for
+    /// developers, and is published only on a 4xx of a type without `private_docs`: on a 5xx
+    /// it may tell of the server's inner parts.
+    pub fn description(&self, input: &Input) -> Option<String> {
+        if let Some(description) = &self.attrs.description {
+            return Some(description.value());
+        }
+        self.doc.clone().filter(|_| self.publishes_doc(input))
+    }
+
+    /// Whether the doc comment, if any, is published as the description.
+    pub fn publishes_doc(&self, input: &Input) -> bool {
+        input.attrs.private_docs.is_none() && self.status(input).is_some_and(|s| s < 500)
     }
 
     /// The message as documentation shows it.
@@ -313,6 +331,14 @@ impl Field<'_> {
             (None, Member::Unnamed(_)) => None,
         }
     }
+}
+
+/// The code of a 5xx variant without one of its own: the registry's for its status, else
+/// `server_error`.
+pub fn server_error_code(status: u16) -> &'static str {
+    crate::catalog::registered(status)
+        .filter(|entry| !entry.is_unused())
+        .map_or("server_error", |entry| entry.code)
 }
 
 /// `UserNotFound` -> `user_not_found`, `HTTPError` -> `http_error`.

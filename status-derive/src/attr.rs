@@ -18,7 +18,14 @@ pub enum Level {
     Field,
 }
 
-const ENUM_KEYS: &[&str] = &["crate", "display", "type_base", "grpc_domain"];
+const ENUM_KEYS: &[&str] = &[
+    "crate",
+    "display",
+    "type_base",
+    "grpc_domain",
+    "private_docs",
+    "catalog_title",
+];
 const VARIANT_KEYS: &[&str] = &[
     "transparent",
     "message",
@@ -49,6 +56,8 @@ const STRUCT_KEYS: &[&str] = &[
     "crate",
     "type_base",
     "grpc_domain",
+    "private_docs",
+    "catalog_title",
 ];
 const FIELD_KEYS: &[&str] = &["extension", "retry_after", "allow"];
 
@@ -100,6 +109,10 @@ pub struct Attrs {
     pub grpc: Option<LitStr>,
     /// `grpc_domain = "api.example.com"`: the domain of gRPC `ErrorInfo` details.
     pub grpc_domain: Option<LitStr>,
+    /// `private_docs`: doc comments are for developers, and no output publishes them.
+    pub private_docs: Option<Ident>,
+    /// `catalog_title = "..."`: the heading of the HTML error catalog.
+    pub catalog_title: Option<LitStr>,
     /// Every key written, in order, for rules about combinations.
     pub keys: Vec<Ident>,
     /// A status was written but could not be read (and that was reported).
@@ -141,6 +154,7 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
                     "transparent" => set(cx, &mut out.transparent, key, "`transparent`"),
                     "display" => set(cx, &mut out.display, key, "`display`"),
                     "expose" => set(cx, &mut out.expose, key, "`expose`"),
+                    "private_docs" => set(cx, &mut out.private_docs, key, "`private_docs`"),
                     _ => cx.error_spanned(
                         &key,
                         format!("`{key}` needs a value: `{key} = {}`", example_value(&key)),
@@ -162,6 +176,7 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
                     "type_base" => set_str(cx, &mut out.type_base, &key, value),
                     "grpc" => set_str(cx, &mut out.grpc, &key, value),
                     "grpc_domain" => set_str(cx, &mut out.grpc_domain, &key, value),
+                    "catalog_title" => set_str(cx, &mut out.catalog_title, &key, value),
                     "retry_after" => match value {
                         Lit::Int(lit) => set(cx, &mut out.retry_after, lit, "`retry_after`"),
                         other => cx.error_spanned(
@@ -481,6 +496,7 @@ fn example_value(key: &Ident) -> &'static str {
         "type_base" => "\"https://api.example.com/problems/\"",
         "grpc" => "\"not_found\"",
         "grpc_domain" => "\"api.example.com\"",
+        "catalog_title" => "\"Todo API errors\"",
         _ => "\"...\"",
     }
 }

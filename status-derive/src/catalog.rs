@@ -1,69 +1,32 @@
-//! What the derive needs of `status-core`'s data: the statuses its catalog documents, with the
-//! texts a static body spells out, and the names of gRPC's codes. A copy, since a proc macro
-//! cannot read the library it expands for; `tests/catalog_consistency.rs` checks the catalog
-//! part against the catalog itself, `tests/grpc.rs` the codes against tonic and status-core.
+//! What the derive needs of `status-core`'s data: the registered statuses, with the reason
+//! phrases, codes and descriptions that defaults and static bodies take, and the names of
+//! gRPC's codes. A copy, since a proc macro cannot read the library it expands for:
+//! `registry_entries.rs` is status-core's file byte for byte (`tests/catalog_consistency.rs`),
+//! and `tests/grpc.rs` checks the codes against tonic and status-core.
 
-pub struct Documented {
+/// An entry of IANA's HTTP Status Code Registry, as `registry_entries.rs` spells it.
+pub struct Registered {
     pub status: u16,
     pub reason: &'static str,
+    /// The reason phrase in snake case; empty for a code the registry leaves unused.
+    pub code: &'static str,
+    /// The document that defines the status, which messages about it cite.
+    pub reference: &'static str,
     pub description: &'static str,
 }
 
-pub const DOCUMENTED: [Documented; 10] = [
-    Documented {
-        status: 200,
-        reason: "OK",
-        description: "The request was successful, and the server returned the requested data (if applicable).",
-    },
-    Documented {
-        status: 400,
-        reason: "Bad Request",
-        description: "The server could not understand the request due to invalid syntax.",
-    },
-    Documented {
-        status: 401,
-        reason: "Unauthorized",
-        description: "The request lacks valid authentication credentials.",
-    },
-    Documented {
-        status: 403,
-        reason: "Forbidden",
-        description: "The server understands the request but refuses to authorize it.",
-    },
-    Documented {
-        status: 404,
-        reason: "Not Found",
-        description: "The server cannot find the requested resource.",
-    },
-    Documented {
-        status: 405,
-        reason: "Method Not Allowed",
-        description: "The HTTP method used is not allowed for the requested resource.",
-    },
-    Documented {
-        status: 429,
-        reason: "Too Many Requests",
-        description: "The user has sent too many requests in a given amount of time, often referred to as \"rate limiting.\"",
-    },
-    Documented {
-        status: 500,
-        reason: "Internal Server Error",
-        description: "The server encountered an unexpected condition that prevented it from fulfilling the request.",
-    },
-    Documented {
-        status: 502,
-        reason: "Bad Gateway",
-        description: "The server received an invalid response from an upstream server while attempting to fulfill the request.",
-    },
-    Documented {
-        status: 503,
-        reason: "Service Unavailable",
-        description: "The server is currently unable to handle the request due to temporary overload or scheduled maintenance.",
-    },
-];
+static REGISTRY: [Registered; 63] = include!("registry_entries.rs");
 
-pub fn documented(status: u16) -> Option<&'static Documented> {
-    DOCUMENTED.iter().find(|entry| entry.status == status)
+/// The registry's entry for `status`, if it has one.
+pub fn registered(status: u16) -> Option<&'static Registered> {
+    REGISTRY.iter().find(|entry| entry.status == status)
+}
+
+impl Registered {
+    /// Whether the registry reserves the code without a meaning (306, 418).
+    pub fn is_unused(&self) -> bool {
+        self.code.is_empty()
+    }
 }
 
 /// The gRPC codes by number, by `tonic::Code`'s names in snake case, as `status_core::tonic`

@@ -214,9 +214,14 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
         .type_base
         .as_ref()
         .map(|base| quote!(.with_type_base(#base)));
+    let with_catalog_title = input
+        .attrs
+        .catalog_title
+        .as_ref()
+        .map(|title| quote!(.with_catalog_title(#title)));
     quote! {
         fn table() -> #p::Table where Self: ::core::marker::Sized {
-            #p::Table::new(#name, const { &[#(#rows),*] }) #with_type_base #with_transparent
+            #p::Table::new(#name, const { &[#(#rows),*] }) #with_type_base #with_catalog_title #with_transparent
         }
     }
 }
@@ -224,7 +229,7 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
 fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     let name = variant.ident.to_string();
     let status = variant.status(input).unwrap_or(500);
-    let code = variant.code();
+    let code = variant.code(input);
     let type_uri = variant.type_uri(input);
     // The static body inside the first call, not a call of its own: each call is one more
     // token stream to build, for every variant.
@@ -244,7 +249,7 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     if let Some(grpc) = &variant.attrs.grpc {
         row.extend(quote!(.with_grpc(#grpc)));
     }
-    if let Some(description) = variant.description() {
+    if let Some(description) = variant.description(input) {
         row.extend(quote!(.with_description(#description)));
     }
     if let Some(message) = variant.doc_message(input) {

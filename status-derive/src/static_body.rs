@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 
 use crate::ast::{DetailSource, Input, Variant};
-use crate::catalog::documented;
+use crate::catalog::registered;
 
-/// `None` when an occurrence's body depends on its fields, or when the title would be a
-/// reason phrase this crate's copy of the catalog does not hold (an undocumented status).
+/// `None` when an occurrence's body depends on its fields, or when the status has no reason
+/// phrase to be the title (an unregistered or unused status).
 /// `code` and `type_uri` are the row's, worked out once by the caller.
 pub fn static_body(
     input: &Input,
@@ -24,7 +24,7 @@ pub fn static_body(
         return None;
     }
     let status = variant.status(input)?;
-    let entry = documented(status);
+    let entry = registered(status).filter(|entry| !entry.is_unused());
     // Pushes, not `write!`: a proc macro usually runs unoptimized, and this runs per variant.
     let mut body = String::with_capacity(256);
     body.push('{');
@@ -42,16 +42,12 @@ pub fn static_body(
     body.push_str(",\"status\":");
     body.push_str(&status.to_string());
     body.push_str(",\"detail\":");
-    // As `VariantInfo::detail`: the message, else (for a documented 5xx, always) the
-    // catalog's text, else the variant's own description.
-    match (&variant.template, entry) {
-        (Some(template), _) => push_json_string(&mut body, &template.doc_text()),
-        (None, Some(entry)) if status >= 500 => push_json_string(&mut body, entry.description),
-        (None, _) => match (variant.description(), entry) {
-            (Some(own), _) => push_json_string(&mut body, &own),
-            (None, Some(entry)) => push_json_string(&mut body, entry.description),
-            (None, None) => push_json_string(&mut body, ""),
-        },
+    // As `VariantInfo::detail`: the message, else the description, else the registry's text.
+    match (&variant.template, variant.description(input), entry) {
+        (Some(template), _, _) => push_json_string(&mut body, &template.doc_text()),
+        (None, Some(own), _) => push_json_string(&mut body, &own),
+        (None, None, Some(entry)) => push_json_string(&mut body, entry.description),
+        (None, None, None) => push_json_string(&mut body, ""),
     }
     body.push_str(",\"code\":\"");
     body.push_str(code);

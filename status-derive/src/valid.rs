@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use syn::{LitInt, Member, Type};
 
 use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK};
-use crate::catalog::{documented, DOCUMENTED, GRPC_CODES};
+use crate::catalog::{registered, GRPC_CODES};
 use crate::ctxt::Ctxt;
 use crate::template::FieldRef;
 
@@ -54,7 +54,7 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         let Some(status) = variant.status(input) else {
             continue;
         };
-        documented_or_described(cx, input, variant, lit, status);
+        registered_or_described(cx, input, variant, lit, status);
         message_or_display(cx, variant);
         template_fields(cx, variant);
         server_errors_hide_fields(cx, input, variant, status);
@@ -222,25 +222,43 @@ fn transparent(cx: &mut Ctxt, variant: &Variant) {
     }
 }
 
-fn documented_or_described(
+/// Every variant has a description for clients: its own, or the registry's for its status.
+fn registered_or_described(
     cx: &mut Ctxt,
     input: &Input,
     variant: &Variant,
     lit: &LitInt,
     status: u16,
 ) {
-    if documented(status).is_some() || variant.description().is_some() {
+    let entry = registered(status);
+    if entry.is_some_and(|entry| !entry.is_unused()) || variant.description(input).is_some() {
         return;
     }
     if written(variant, "description") {
         // Written with a value that could not be read, which is reported already.
         return;
     }
-    let codes = DOCUMENTED.map(|entry| entry.status.to_string()).join(", ");
-    let message = format!(
-        "{status} is not in the documented catalog ({codes}); describe it with `description = \"...\"` or a doc comment on `{}`",
-        variant.ident
-    );
+    let why = match entry {
+        Some(entry) => format!(
+            "{status} is reserved as unused in IANA's registry ({}), so it has no meaning to describe to clients",
+            entry.reference
+        ),
+        None => format!(
+            "{status} is not a registered HTTP status, so there is no standard text to describe it to clients"
+        ),
+    };
+    let ident = variant.ident;
+    let fix = match (&variant.doc, variant.publishes_doc(input)) {
+        (_, true) => format!("describe it with `description = \"...\"` or a doc comment on `{ident}`"),
+        (Some(_), false) if input.attrs.private_docs.is_some() => format!(
+            "`private_docs` keeps the doc comment on `{ident}` for developers: describe it for clients with `description = \"...\"`"
+        ),
+        (Some(_), false) => format!(
+            "the doc comment on `{ident}` is not published, since that of a 5xx may tell of the server's inner parts: describe it for clients with `description = \"...\"`"
+        ),
+        (None, false) => "describe it for clients with `description = \"...\"`".to_owned(),
+    };
+    let message = format!("{why}; {fix}");
     if variant.attrs.status.is_some() || !input.is_enum {
         cx.error_spanned(lit, message);
     } else {
@@ -566,10 +584,12 @@ fn unique_extensions(cx: &mut Ctxt, variant: &Variant) {
     }
 }
 
+/// A code tells clients which error happened. The 5xx variants of one status without a code
+/// of their own share their status's: to a client they are one error.
 fn unique_codes(cx: &mut Ctxt, input: &Input) {
-    let mut seen: BTreeMap<String, &syn::Ident> = BTreeMap::new();
+    let mut seen: BTreeMap<String, &Variant> = BTreeMap::new();
     for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
-        let code = variant.code();
+        let code = variant.code(input);
         if code.trim().is_empty() {
             // Reported by `texts_not_blank`.
             continue;
@@ -584,16 +604,27 @@ fn unique_codes(cx: &mut Ctxt, input: &Input) {
             );
             continue;
         }
-        if let Some(first) = seen.get(&code) {
-            match &variant.attrs.code {
-                Some(lit) => cx.error_spanned(lit, format!("`{first}` has the code `{code}` too; codes tell clients which error happened, so make this one differ")),
-                None => cx.error_spanned(
-                    variant.ident,
-                    format!("`{first}` has the code `{code}` too, and `{}` takes its code from its name; give it its own: `code = \"...\"`", variant.ident),
-                ),
-            }
-        } else {
-            seen.insert(code, variant.ident);
+        let Some(first) = seen.get(&code) else {
+            seen.insert(code, variant);
+            continue;
+        };
+        let shared_status_code = variant.status(input) == first.status(input)
+            && (variant.takes_status_code(input) || first.takes_status_code(input));
+        if shared_status_code {
+            continue;
+        }
+        let first = first.ident;
+        let ident = variant.ident;
+        match &variant.attrs.code {
+            Some(lit) => cx.error_spanned(lit, format!("`{first}` has the code `{code}` too; codes tell clients which error happened, so make this one differ")),
+            None if variant.takes_status_code(input) => cx.error_spanned(
+                ident,
+                format!("`{first}` has the code `{code}` too, and `{ident}` takes the code of its status, as a 5xx without a code does; give it its own: `code = \"...\"`"),
+            ),
+            None => cx.error_spanned(
+                ident,
+                format!("`{first}` has the code `{code}` too, and `{ident}` takes its code from its name; give it its own: `code = \"...\"`"),
+            ),
         }
     }
 }
@@ -644,7 +675,7 @@ fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
             .variants
             .iter()
             .find(|v| !v.is_transparent())
-            .map_or_else(|| "user_not_found".to_owned(), Variant::code);
+            .map_or_else(|| "user_not_found".to_owned(), |v| v.code(input));
         cx.error_spanned(
             lit,
             format!("each variant's code is appended to `type_base`, which would give `{base}{code}`; end it with `/` (or `#`): write `type_base = \"{base}/\"`"),
@@ -722,7 +753,7 @@ fn code_in_type(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     if !matches!(variant.problem_type(input), Some(ProblemType::Base(_))) {
         return;
     }
-    let code = variant.code();
+    let code = variant.code(input);
     // A blank code is reported by `texts_not_blank`, and one with a quote, a backslash or a
     // control character by `unique_codes`.
     if code.trim().is_empty()
@@ -805,7 +836,9 @@ fn unique_types(cx: &mut Ctxt, input: &Input, base_ok: bool) {
     for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
         let usable = match variant.problem_type(input) {
             Some(ProblemType::Own(lit)) => uri_mistake("type", &lit.value()).is_none(),
-            Some(ProblemType::Base(_)) => base_ok && first_non_uri_char(&variant.code()).is_none(),
+            Some(ProblemType::Base(_)) => {
+                base_ok && first_non_uri_char(&variant.code(input)).is_none()
+            }
             None => false,
         };
         let status = variant
@@ -947,6 +980,59 @@ mod tests {
         assert_eq!(
             check_enum("#[status(503, message = \"{0}\")] A(u8)"),
             ["a 503 detail goes to the client, and field values can leak internals; add `expose` if they are safe to show, or drop them from the message"]
+        );
+    }
+
+    #[test]
+    fn a_registered_status_needs_no_description_and_an_unregistered_one_a_public_one() {
+        for status in [409, 410, 413, 422, 451, 501, 504, 511] {
+            assert!(
+                check_enum(&format!("#[status({status})] A")).is_empty(),
+                "{status}"
+            );
+        }
+        assert!(check_enum("/// Closed.\n#[status(499)] A").is_empty());
+        assert!(check_enum("#[status(599, description = \"Down.\")] A").is_empty());
+        let unregistered = "499 is not a registered HTTP status, so there is no standard text to describe it to clients";
+        assert_eq!(
+            check_enum("#[status(499)] A"),
+            [format!(
+                "{unregistered}; describe it with `description = \"...\"` or a doc comment on `A`"
+            )]
+        );
+        // A 5xx's doc comment is not published, nor a 4xx's under `private_docs`.
+        assert_eq!(
+            check_enum("/// Internal.\n#[status(599)] A"),
+            ["599 is not a registered HTTP status, so there is no standard text to describe it to clients; the doc comment on `A` is not published, since that of a 5xx may tell of the server's inner parts: describe it for clients with `description = \"...\"`"]
+        );
+        assert_eq!(
+            messages("#[derive(ApiStatus)] #[status(private_docs)] enum E { /// Closed.\n#[status(499)] A }"),
+            [format!("{unregistered}; `private_docs` keeps the doc comment on `A` for developers: describe it for clients with `description = \"...\"`")]
+        );
+        assert_eq!(
+            check_enum("#[status(599)] A"),
+            ["599 is not a registered HTTP status, so there is no standard text to describe it to clients; describe it for clients with `description = \"...\"`"]
+        );
+    }
+
+    #[test]
+    fn the_server_errors_of_one_status_share_its_code_unless_both_name_one() {
+        assert!(check_enum("#[status(500)] A, #[status(500)] B").is_empty());
+        assert!(
+            check_enum("#[status(500, code = \"internal_server_error\")] A, #[status(500)] B")
+                .is_empty()
+        );
+        assert_eq!(
+            check_enum("#[status(500, code = \"x\")] A, #[status(500, code = \"x\")] B"),
+            ["`A` has the code `x` too; codes tell clients which error happened, so make this one differ"]
+        );
+        assert_eq!(
+            check_enum("#[status(503, code = \"internal_server_error\")] A, #[status(500)] B"),
+            ["`A` has the code `internal_server_error` too, and `B` takes the code of its status, as a 5xx without a code does; give it its own: `code = \"...\"`"]
+        );
+        assert_eq!(
+            check_enum("#[status(404, code = \"b\")] A, #[status(410)] B"),
+            ["`A` has the code `b` too, and `B` takes its code from its name; give it its own: `code = \"...\"`"]
         );
     }
 

@@ -2,9 +2,9 @@ use status_core::ApiStatus;
 
 #[derive(Debug, ApiStatus)]
 enum ApiError {
-    #[status(502)]
+    #[status(404)]
     HTTPError,
-    #[status(500)]
+    #[status(410)]
     HttpError,
 }
 

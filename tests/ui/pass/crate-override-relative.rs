@@ -23,5 +23,5 @@ mod nested {
 
 fn main() {
     assert_eq!(ApiError::NotFound.status(), 404);
-    assert_eq!(nested::Busy.code(), "busy");
+    assert_eq!(nested::Busy.code(), "service_unavailable");
 }

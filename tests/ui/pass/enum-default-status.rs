@@ -11,6 +11,6 @@ enum ApiError {
 
 fn main() {
     assert_eq!(ApiError::Database.status(), 500);
-    assert_eq!(ApiError::Cache.code(), "cache");
+    assert_eq!(ApiError::Cache.code(), "internal_server_error");
     assert_eq!(ApiError::NotFound.status(), 404);
 }

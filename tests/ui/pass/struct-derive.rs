@@ -20,5 +20,5 @@ fn main() {
     assert_eq!(err.detail(), "feature `beta` is disabled");
     assert_eq!(err.variant().name(), "FeatureDisabled");
     assert_eq!(Limited(3).headers()["retry-after"], "3");
-    assert_eq!(Maintenance.code(), "maintenance");
+    assert_eq!(Maintenance.code(), "service_unavailable");
 }

@@ -23,7 +23,7 @@ enum ApiError {
 fn main() {
     let err = ApiError::Repository { source: Repository::Storage(Storage::Busy) };
     assert_eq!(err.status(), 503);
-    assert_eq!(err.code(), "busy");
+    assert_eq!(err.code(), "service_unavailable");
     assert_eq!(err.headers()["retry-after"], "5");
     let err = ApiError::Repository { source: Repository::Missing(9) };
     assert_eq!(err.detail(), "row 9 not found");

@@ -1,10 +1,10 @@
 use status_core::ApiStatus;
 
 #[derive(Debug, ApiStatus)]
-#[status(422)]
+#[status(499)]
 enum ApiError {
-    Invalid,
-    /// Documented, so this one is fine.
+    Closed,
+    /// Described, so this one is fine.
     Described,
 }
 

@@ -2,8 +2,8 @@ use status_core::ApiStatus;
 
 #[derive(Debug, ApiStatus)]
 enum ApiError {
-    #[status(409)]
-    Conflict,
+    #[status(418)]
+    Teapot,
 }
 
 fn main() {}

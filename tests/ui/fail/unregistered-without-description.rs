@@ -1,0 +1,9 @@
+use status_core::ApiStatus;
+
+#[derive(Debug, ApiStatus)]
+enum ApiError {
+    #[status(499)]
+    ClientClosedRequest,
+}
+
+fn main() {}
