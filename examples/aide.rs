@@ -1,6 +1,8 @@
 //! An axum service documented with aide: the handler returns `Result<Json<User>, ApiError>`,
 //! and the generated OpenAPI document lists every error response of `ApiError` under the
-//! route, with no annotation.
+//! route, with no annotation. It is the README's walk-through, whole: the document served at
+//! `/openapi.json`, the problem type pages at `/problems/`, the fallback, and the layers in
+//! the order they must go (`tests/aide_openapi.rs` serves it and checks each part).
 //!
 //! `cargo run --example aide --features aide` serves on 127.0.0.1:3000 (or `$PORT`) until
 //! Ctrl-C, with the document at `/openapi.json`, and prints the curl lines to try;
@@ -53,8 +55,8 @@ async fn openapi_json(Extension(api): Extension<Arc<OpenApi>>) -> Response {
     Json(api.as_ref()).into_response()
 }
 
-/// The service, and its OpenAPI document.
-fn app() -> (Router, Arc<OpenApi>) {
+/// The service, and its OpenAPI document: the README's aide walk-through, step by step.
+pub fn app() -> (Router, Arc<OpenApi>) {
     // aide reports what it leaves out of the document (say, a second response for a status
     // that already has one) here, instead of dropping it silently.
     aide::generate::on_error(|error| eprintln!("aide: {error}"));
@@ -68,13 +70,26 @@ fn app() -> (Router, Arc<OpenApi>) {
         ..OpenApi::default()
     };
     let router = ApiRouter::new()
+        // 1. The documented routes: aide reads each handler's error type, no annotation.
         .api_route("/users/{id}", get(user))
+        // 2. The document, served beside them: `route`, not `api_route`, so it is not in itself.
         .route("/openapi.json", axum::routing::get(openapi_json))
-        // axum's own 404, 405 and 400 responses as Problem Details too:
-        .fallback(status_core::axum::not_found)
+        // 3. After the last documented route, so that every one is in the document.
         .finish_api(&mut api)
+        // 4. The pages every problem `type` URI points to, merged after `finish_api`, so
+        //    they stay out of the API's document.
+        .merge(status_core::axum::problem_types::<ApiError, _>())
+        // 5. Unknown routes: a 404 as Problem Details.
+        .fallback(status_core::axum::not_found)
+        // 6. Layers last, so that they wrap every route above and the fallback. The one added
+        //    last sees the response last: `problem_details` first turns axum's own plain-text
+        //    errors (400, 405, 413, 415, 422) into Problem Details, then `problem_instance`
+        //    adds `instance` to every problem body, those included.
         .layer(axum::middleware::map_response(
             status_core::axum::problem_details,
+        ))
+        .layer(axum::middleware::from_fn(
+            status_core::axum::problem_instance,
         ));
     let api = Arc::new(api);
     (router.layer(Extension(Arc::clone(&api))), api)
@@ -97,12 +112,20 @@ async fn main() -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
     let base = format!("http://{}", listener.local_addr()?);
     println!("axum (documented with aide) serving on {base}; try:");
-    for path in ["/openapi.json", "/users/1", "/users/42", "/users/ada"] {
+    for path in [
+        "/openapi.json",
+        "/users/1",
+        "/users/42",
+        "/users/ada",
+        "/no/such/route",
+        "/problems/",
+        "/problems/user_not_found",
+    ] {
         println!("  curl -i {base}{path}");
     }
     let server = tokio::spawn(async move { axum::serve(listener, app).await });
     if once {
-        for path in ["/openapi.json", "/users/42"] {
+        for path in ["/openapi.json", "/users/42", "/users/ada"] {
             let url = format!("{base}{path}");
             let shown = tokio::task::spawn_blocking(move || demo::fetch(&url))
                 .await

@@ -1,7 +1,7 @@
 //! The documented status codes and an application's error enum, as the responses they become.
 //!
 //! Run with `cargo run --example quickstart`; add `-- --markdown` for the Markdown error
-//! catalogs, `-- --html` for the HTML error catalog of the example enum (the page its problem
+//! catalogs and the table of registered statuses, `-- --html` for the HTML error catalog of the example enum (the page its problem
 //! type URIs resolve to), or `-- --openapi` for its OpenAPI 3.1 document. `-- --html-pages DIR`
 //! writes every HTML page (the catalog, one per problem type, the documented codes) into `DIR`.
 
@@ -14,6 +14,7 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("--markdown") => {
             println!("{}", status_core::markdown::documented());
+            println!("{}", status_core::markdown::registered());
             println!("{}", status_core::markdown::catalog::<ApiError>());
         }
         Some("--html") => print!("{}", status_core::html::catalog::<ApiError>()),
@@ -52,7 +53,7 @@ fn write_html_pages(dir: &std::path::Path) -> std::io::Result<()> {
     )?;
     std::fs::write(dir.join("documented.html"), status_core::html::documented())?;
     let table = ApiError::table();
-    for variant in table.responses() {
+    for variant in table.public_responses() {
         if let Some(page) = status_core::html::problem_type(&table, variant.code()) {
             std::fs::write(dir.join(format!("{}.html", variant.code())), page)?;
         }

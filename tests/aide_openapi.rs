@@ -23,7 +23,7 @@ use documented::{
     assert_valid_openapi_3_1, operation_responses,
 };
 use serde_json::Value;
-use status_core::openapi;
+use status_core::{openapi, PROBLEM_JSON};
 
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 struct ErrorPath {
@@ -123,4 +123,58 @@ fn a_single_response_exists_only_for_a_type_with_one_status() {
         openapi::responses::<Maintenance>()["503"]
     );
     assert!(status_core::aide::single_response::<ShopError>().is_none());
+}
+
+/// The README's aide walk-through, as `examples/aide.rs` builds it.
+#[allow(dead_code, clippy::pedantic)]
+#[path = "../examples/aide.rs"]
+mod walk_through;
+
+#[test]
+fn the_walk_through_serves_its_document_its_pages_and_every_error_as_a_problem() {
+    let (router, api) = walk_through::app();
+    let base = serve_axum::serve(router);
+
+    let seen = send("GET", &format!("{base}/openapi.json"), None);
+    assert_eq!(seen.status, 200, "{}", seen.text);
+    let served = assert_valid_openapi_3_1(&seen.text);
+    assert_eq!(served, serde_json::to_value(&*api).unwrap());
+    // The documented route only: not the document, not the pages.
+    let paths: Vec<&String> = served["paths"].as_object().unwrap().keys().collect();
+    assert_eq!(paths, ["/users/{id}"]);
+    assert!(served["paths"]["/users/{id}"]["get"]["responses"]["404"].is_object());
+
+    for path in ["/problems/", "/problems/user_not_found"] {
+        let seen = send("GET", &format!("{base}{path}"), None);
+        assert_eq!(seen.status, 200, "{path}");
+        assert_eq!(
+            seen.header("content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert!(
+            seen.text.contains("<h1>Example service errors</h1>"),
+            "{path}"
+        );
+    }
+
+    // Every error, the handler's and axum's own, is a problem with its `instance`.
+    for (path, status, code) in [
+        ("/users/42", 404, "user_not_found"),
+        ("/users/ada", 400, "bad_request"),
+        ("/no/such/route", 404, "not_found"),
+        ("/problems/no_such_code", 404, "not_found"),
+    ] {
+        let seen = send("GET", &format!("{base}{path}"), None);
+        assert_eq!(seen.status, status, "{path}: {}", seen.text);
+        assert_eq!(seen.header("content-type"), Some(PROBLEM_JSON), "{path}");
+        let body = seen.json();
+        assert_eq!(body["status"], status, "{path}");
+        assert_eq!(body["code"], code, "{path}");
+        assert_eq!(body["instance"], path, "{path}");
+    }
+    let seen = send("DELETE", &format!("{base}/users/42"), None);
+    assert_eq!(seen.assert_problem(405)["instance"], "/users/42");
+    assert!(seen
+        .header("allow")
+        .is_some_and(|allow| allow.contains("GET")));
 }

@@ -50,6 +50,11 @@ fn markdown_catalog_of_the_documented_codes_matches_its_snapshot() {
 }
 
 #[test]
+fn markdown_table_of_the_registered_statuses_matches_its_snapshot() {
+    assert_snapshot("registered.md", &markdown::registered());
+}
+
+#[test]
 fn openapi_document_of_the_example_enum_matches_its_snapshot() {
     assert_snapshot("api_error.openapi.json", &openapi_json());
 }

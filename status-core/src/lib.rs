@@ -6,14 +6,16 @@
 //! This crate turns an application's error type into correct HTTP error responses:
 //!
 //! - [`Status`]: the catalog of the documented status codes, with their descriptions, uses
-//!   and example responses.
+//!   and example responses; [`RegisteredStatus`]: every status of IANA's registry, with its
+//!   reason phrase, reference and a description, which a variant on it takes.
 //! - [`Problem`]: the response body, an RFC 9457 Problem Details object
 //!   (`application/problem+json`).
 //! - [`ApiStatus`]: the trait an error type implements, and, with the default `derive`
 //!   feature, `#[derive(ApiStatus)]` to implement it.
 //! - [`ApiStatus::response`]: the whole response as an [`http::Response`](https://docs.rs/http/1/http/response/struct.Response.html).
 //! - [`html`] and [`markdown`]: the catalog of a type's errors for people; the HTML page is
-//!   what its problem type URIs resolve to.
+//!   what its problem type URIs resolve to, written for the API's clients (codes and
+//!   descriptions, no Rust names), the Markdown for its developers.
 //!
 //! ```
 //! use status_core::{ApiStatus, Status};

@@ -52,8 +52,9 @@ pub fn documented() -> String {
 #[must_use]
 pub fn registered() -> String {
     let mut out = String::from(
-        "# HTTP Status Codes\n\nEvery status in IANA's HTTP Status Code Registry. A variant on \
-         one of these needs no description of its own: it takes the one below.\n\n\
+        "# HTTP Status Codes\n\nEvery status in IANA's HTTP Status Code Registry. An error \
+         variant on one of these needs no description of its own: it takes the one below. An \
+         unused code (418) has no meaning to take, and a variant on it needs its own.\n\n\
          | Code | Reason | Meaning | Reference |\n|---|---|---|---|\n",
     );
     for entry in RegisteredStatus::ALL {
