@@ -22,6 +22,7 @@ derive_tests=(
   --lib
   --test allocations --test derive --test docs --test handwritten --test pedantic
   --test problem_types --test properties --test static_bodies --test catalog_consistency
+  --test publication
 )
 core_tests=(
   "${derive_tests[@]}"

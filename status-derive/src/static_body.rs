@@ -43,11 +43,13 @@ pub fn static_body(
     body.push_str(&status.to_string());
     body.push_str(",\"detail\":");
     // As `VariantInfo::detail`: the message, else the description, else the registry's text.
-    match (&variant.template, variant.description(input), entry) {
-        (Some(template), _, _) => push_json_string(&mut body, &template.doc_text()),
-        (None, Some(own), _) => push_json_string(&mut body, &own),
-        (None, None, Some(entry)) => push_json_string(&mut body, entry.description),
-        (None, None, None) => push_json_string(&mut body, ""),
+    match &variant.template {
+        Some(template) => push_json_string(&mut body, &template.doc_text()),
+        None => match (variant.description(input), entry) {
+            (Some(own), _) => push_json_string(&mut body, &own),
+            (None, Some(entry)) => push_json_string(&mut body, entry.description),
+            (None, None) => push_json_string(&mut body, ""),
+        },
     }
     body.push_str(",\"code\":\"");
     body.push_str(code);
