@@ -127,6 +127,20 @@ fn description_from_the_table_is_the_default_detail() {
 }
 
 #[test]
+fn a_row_on_an_unused_or_unregistered_status_has_no_text_to_take() {
+    for status in [418, 499, 599] {
+        let row = VariantInfo::new("Odd", status);
+        assert_eq!(row.description(), "", "{status}");
+        assert_eq!(row.detail(), "", "{status}");
+        assert_eq!(row.code(), "error", "{status}");
+        assert_eq!(row.title(), None, "{status}");
+    }
+    let registered = VariantInfo::new("Taken", 409);
+    assert_eq!(registered.code(), "conflict");
+    assert_eq!(registered.title(), Some("Conflict"));
+}
+
+#[test]
 fn write_detail_writes_into_any_fmt_write() {
     let mut out = String::from("> ");
     QuotaError::Conflict("order 7".into())

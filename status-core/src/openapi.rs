@@ -266,3 +266,38 @@ fn headers(group: &[&VariantInfo]) -> Map<String, Value> {
     }
     headers
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_sharing_a_code_are_numbered_from_the_second() {
+        const ROWS: &[VariantInfo] = &[
+            VariantInfo::new("Order", 404).with_code("not_found"),
+            VariantInfo::new("User", 404)
+                .with_code("not_found")
+                .with_message("no such user", false),
+            VariantInfo::new("Cart", 404)
+                .with_code("not_found")
+                .with_message("no such cart", false),
+        ];
+        let responses = table_responses(&Table::new("E", ROWS));
+        let examples = responses["404"]["content"][PROBLEM_JSON]["examples"]
+            .as_object()
+            .unwrap();
+        let names: Vec<&String> = examples.keys().collect();
+        assert_eq!(names, ["not_found", "not_found_2", "not_found_3"]);
+        assert_eq!(examples["not_found_3"]["value"]["detail"], "no such cart");
+    }
+
+    #[test]
+    fn a_response_component_is_named_after_its_reason_phrase() {
+        let name = |code: u16| component_name(StatusCode::from_u16(code).unwrap());
+        assert_eq!(name(404), "NotFound");
+        assert_eq!(name(203), "NonAuthoritativeInformation");
+        assert_eq!(name(422), "UnprocessableContent");
+        assert_eq!(name(418), "Status418");
+        assert_eq!(name(599), "Status599");
+    }
+}

@@ -614,6 +614,28 @@ mod tests {
     }
 
     #[test]
+    fn private_docs_is_a_flag_and_catalog_title_a_string_both_on_the_type() {
+        let on_enum = |keys: &str| {
+            messages(&format!(
+                "#[derive(ApiStatus)] #[status({keys})] enum E {{ #[status(404)] V }}"
+            ))
+        };
+        assert!(on_enum("private_docs, catalog_title = \"Todo API errors\"").is_empty());
+        assert_eq!(
+            on_enum("catalog_title"),
+            ["`catalog_title` needs a value: `catalog_title = \"Todo API errors\"`"]
+        );
+        assert_eq!(
+            on_enum("private_docs = true"),
+            ["`private_docs` is a flag and takes no value: write `private_docs` alone"]
+        );
+        assert_eq!(
+            on_variant("404, private_docs"),
+            ["`private_docs` goes on the enum, not on a variant"]
+        );
+    }
+
+    #[test]
     fn a_literal_on_a_field_is_a_misplaced_key_not_a_status() {
         assert_eq!(on_field("\"404\""), ["expected a key, like `extension`"]);
         assert_eq!(on_field("@"), ["expected a key, like `extension`"]);
