@@ -292,7 +292,7 @@ fn rewrite<B: MessageBody + 'static>(
     let (request, response) = response.into_parts();
     let (head, body) = response.into_parts();
     Ok(ErrorHandlerResponse::Future(Box::pin(async move {
-        // A body too large to be a short message is not one: the catalog's text stands instead.
+        // A body too large to be a short message is not one: the registry's text stands instead.
         let text = to_bytes_limited(body, BODY_LIMIT)
             .await
             .ok()

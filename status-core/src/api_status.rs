@@ -479,7 +479,8 @@ impl VariantInfo {
         row
     }
 
-    /// Sets the machine-readable code; without one it is the variant name in snake case.
+    /// Sets the machine-readable code; without one it is the status's code (the derive gives
+    /// every row one: the variant's name in snake case on a 4xx, the status's code on a 5xx).
     ///
     /// ```
     /// let info = status_core::VariantInfo::new("NotFound", 404).with_code("user_not_found");

@@ -89,7 +89,7 @@ pub async fn problem_details(response: Response) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    // A body too large to be a short message is not one: the catalog's text stands instead.
+    // A body too large to be a short message is not one: the registry's text stands instead.
     let text = ::axum::body::to_bytes(body, BODY_LIMIT)
         .await
         .unwrap_or_default();

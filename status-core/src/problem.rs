@@ -266,7 +266,7 @@ impl Problem {
     /// rejected body, a payload too large.
     ///
     /// The framework's plain-text `body` becomes the detail of a 4xx (it explains what the
-    /// client did wrong); a 5xx gets the catalog's text instead, so nothing internal leaks.
+    /// client did wrong); a 5xx gets the registry's text instead, so nothing internal leaks.
     ///
     /// ```
     /// use http::StatusCode;

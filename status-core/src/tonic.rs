@@ -202,7 +202,7 @@ fn field_messages(value: &Value) -> Vec<(String, String)> {
 }
 
 /// The Problem Details an HTTP gateway would send for `status`: the status its code maps to
-/// ([`http_status`]), the message as the detail of a 4xx (a 5xx gets the catalog's text,
+/// ([`http_status`]), the message as the detail of a 4xx (a 5xx gets the registry's text,
 /// since a server error's message may hold what a client should not see), and, from an
 /// `ErrorInfo`, the reason as `code` and the metadata as extension members.
 ///
