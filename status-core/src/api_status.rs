@@ -4,6 +4,7 @@ use core::fmt;
 
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
+use crate::registry::with_meaning;
 use crate::{Extensions, Problem, RegisteredStatus, PROBLEM_JSON};
 
 /// A type whose values are HTTP error responses: a status, a machine-readable code, a
@@ -728,9 +729,9 @@ impl VariantInfo {
         if let Some(description) = self.description {
             return description;
         }
-        match RegisteredStatus::get(self.status.as_u16()) {
-            Some(registered) if !registered.is_unused() => registered.description(),
-            _ => "",
+        match with_meaning(self.status.as_u16()) {
+            Some(registered) => registered.description(),
+            None => "",
         }
     }
 

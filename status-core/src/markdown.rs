@@ -9,6 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::headers::display_name;
+use crate::registry::with_meaning;
 use crate::{
     reason_phrase, ApiStatus, RegisteredStatus, Status, Table, VariantInfo, ABOUT_BLANK,
     GENERAL_INFORMATION, PROBLEM_JSON,
@@ -116,8 +117,7 @@ pub fn table(table: &Table) -> String {
         let status = group[0].status();
         let reason = reason_phrase(status).unwrap_or("");
         let _ = writeln!(out, "\n## {} {reason}\n", status.as_u16());
-        let registered = RegisteredStatus::get(status.as_u16()).filter(|r| !r.is_unused());
-        let description = match (registered, group) {
+        let description = match (with_meaning(status.as_u16()), group) {
             (Some(registered), _) => registered.description(),
             (None, [only]) => only.description(),
             (None, _) => "This API answers with this status in the cases below.",

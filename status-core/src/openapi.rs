@@ -14,6 +14,7 @@ use http::StatusCode;
 use serde_json::{json, Map, Value};
 
 use crate::headers::display_name;
+use crate::registry::with_meaning;
 use crate::{
     reason_phrase, ApiStatus, RegisteredStatus, Table, VariantInfo, ABOUT_BLANK, PROBLEM_JSON,
 };
@@ -185,9 +186,7 @@ fn component_name(status: StatusCode) -> String {
 fn response(group: &[&VariantInfo]) -> Value {
     let status = group[0].status();
     let reason = reason_phrase(status).unwrap_or("Error");
-    let meaning = RegisteredStatus::get(status.as_u16())
-        .filter(|registered| !registered.is_unused())
-        .map_or("", RegisteredStatus::description);
+    let meaning = with_meaning(status.as_u16()).map_or("", RegisteredStatus::description);
     let mut description = format!("{reason}. {meaning}").trim_end().to_owned();
     for variant in group {
         let _ = write!(

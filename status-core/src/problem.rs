@@ -7,6 +7,7 @@ use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
+use crate::registry::with_meaning;
 use crate::RegisteredStatus;
 
 /// The media type of a Problem Details body (RFC 9457 section 3).
@@ -282,7 +283,7 @@ impl Problem {
     #[must_use]
     pub fn from_framework_error(status: StatusCode, body: &[u8]) -> Self {
         const MAX_DETAIL: usize = 1024;
-        let registered = RegisteredStatus::get(status.as_u16()).filter(|e| !e.is_unused());
+        let registered = with_meaning(status.as_u16());
         let code = registered
             .and_then(RegisteredStatus::default_code)
             .unwrap_or("error");
@@ -314,9 +315,7 @@ impl Problem {
 /// ```
 #[must_use]
 pub fn reason_phrase(status: StatusCode) -> Option<&'static str> {
-    RegisteredStatus::get(status.as_u16())
-        .filter(|entry| !entry.is_unused())
-        .map(RegisteredStatus::reason)
+    with_meaning(status.as_u16()).map(RegisteredStatus::reason)
 }
 
 impl Serialize for Problem {

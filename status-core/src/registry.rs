@@ -184,6 +184,15 @@ impl RegisteredStatus {
     }
 }
 
+/// The registry's entry for `status` where it gives the status a meaning, whose reason phrase
+/// and description apply; `None` for a code it lacks or leaves unused.
+pub(crate) const fn with_meaning(status: u16) -> Option<&'static RegisteredStatus> {
+    match RegisteredStatus::get(status) {
+        Some(entry) if !entry.is_unused() => Some(entry),
+        _ => None,
+    }
+}
+
 /// The registered status `status`, in constant context, where a code the registry lacks fails
 /// the build.
 pub(crate) const fn registered(status: u16) -> &'static RegisteredStatus {

@@ -336,9 +336,7 @@ impl Field<'_> {
 /// The code of a 5xx variant without one of its own: the registry's for its status, else
 /// `server_error`.
 pub fn server_error_code(status: u16) -> &'static str {
-    crate::catalog::registered(status)
-        .filter(|entry| !entry.is_unused())
-        .map_or("server_error", |entry| entry.code)
+    crate::catalog::with_meaning(status).map_or("server_error", |entry| entry.code)
 }
 
 /// `UserNotFound` -> `user_not_found`, `HTTPError` -> `http_error`.

@@ -22,6 +22,12 @@ pub fn registered(status: u16) -> Option<&'static Registered> {
     REGISTRY.iter().find(|entry| entry.status == status)
 }
 
+/// The registry's entry for `status` where it gives the status a meaning, whose reason phrase,
+/// code and description apply; `None` for a code it lacks or leaves unused.
+pub fn with_meaning(status: u16) -> Option<&'static Registered> {
+    registered(status).filter(|entry| !entry.is_unused())
+}
+
 impl Registered {
     /// Whether the registry reserves the code without a meaning (306, 418).
     pub fn is_unused(&self) -> bool {

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::ast::{DetailSource, Input, Variant};
-use crate::catalog::registered;
+use crate::catalog::with_meaning;
 
 /// `None` when an occurrence's body depends on its fields, or when the status has no reason
 /// phrase to be the title (an unregistered or unused status).
@@ -24,7 +24,7 @@ pub fn static_body(
         return None;
     }
     let status = variant.status(input)?;
-    let entry = registered(status).filter(|entry| !entry.is_unused());
+    let entry = with_meaning(status);
     // Pushes, not `write!`: a proc macro usually runs unoptimized, and this runs per variant.
     let mut body = String::with_capacity(256);
     body.push('{');

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use syn::{LitInt, Member, Type};
 
 use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK};
-use crate::catalog::{registered, GRPC_CODES};
+use crate::catalog::{registered, with_meaning, GRPC_CODES};
 use crate::ctxt::Ctxt;
 use crate::template::FieldRef;
 
@@ -230,15 +230,14 @@ fn registered_or_described(
     lit: &LitInt,
     status: u16,
 ) {
-    let entry = registered(status);
-    if entry.is_some_and(|entry| !entry.is_unused()) || variant.description(input).is_some() {
+    if with_meaning(status).is_some() || variant.description(input).is_some() {
         return;
     }
     if written(variant, "description") {
         // Written with a value that could not be read, which is reported already.
         return;
     }
-    let why = match entry {
+    let why = match registered(status) {
         Some(entry) => format!(
             "{status} is reserved as unused in IANA's registry ({}), so it has no meaning to describe to clients",
             entry.reference
