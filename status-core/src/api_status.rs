@@ -1067,6 +1067,19 @@ impl Table {
     }
 }
 
+/// `name`, or, where `taken` says it is in use, `name` with the first free number from 2 after
+/// `separator`: what tells apart the sections (`gone-2`) and examples (`gone_2`) of rows that
+/// share a code.
+pub(crate) fn numbered(name: &str, separator: char, taken: impl Fn(&str) -> bool) -> String {
+    let mut unique = name.to_owned();
+    let mut n = 2;
+    while taken(&unique) {
+        unique = format!("{name}{separator}{n}");
+        n += 1;
+    }
+    unique
+}
+
 /// A `#[status(transparent)]` variant: it answers with whatever its field answers.
 ///
 /// ```

@@ -36,6 +36,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use crate::api_status::numbered;
 use crate::headers::display_name;
 use crate::{
     reason_phrase, ApiStatus, Status, Table, VariantInfo, ABOUT_BLANK, GENERAL_INFORMATION,
@@ -291,12 +292,7 @@ fn anchors(responses: &[&VariantInfo]) -> Vec<String> {
     let mut ids: Vec<String> = Vec::with_capacity(responses.len());
     for variant in responses {
         let id = variant.code().replace(' ', "_");
-        let mut unique = id.clone();
-        let mut n = 2;
-        while ids.contains(&unique) {
-            unique = format!("{id}-{n}");
-            n += 1;
-        }
+        let unique = numbered(&id, '-', |taken| ids.iter().any(|id| id == taken));
         ids.push(unique);
     }
     ids

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use http::StatusCode;
 use serde_json::{json, Map, Value};
 
+use crate::api_status::numbered;
 use crate::headers::display_name;
 use crate::registry::with_meaning;
 use crate::{
@@ -204,12 +205,7 @@ fn response(group: &[&VariantInfo]) -> Value {
         let example = json!({ "summary": variant.description(), "value": variant.example() });
         // Named by code, the identifier clients see. Two types forwarded into one enum may
         // each answer this status with this code, differently.
-        let mut name = variant.code().to_owned();
-        let mut n = 2;
-        while examples.contains_key(&name) {
-            name = format!("{}_{n}", variant.code());
-            n += 1;
-        }
+        let name = numbered(variant.code(), '_', |taken| examples.contains_key(taken));
         examples.insert(name, example);
     }
     let mut response = json!({
