@@ -18,7 +18,7 @@ use std::sync::Arc;
 use aide::axum::routing::get;
 use aide::axum::ApiRouter;
 use aide::openapi::{Info, OpenApi};
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json, Router};
 use demo::ApiError;
@@ -50,7 +50,42 @@ async fn user(Path(UserPath { id }): Path<UserPath>) -> Result<Json<User>, ApiEr
     }
 }
 
-/// Serves the document `finish_api` generated, shared rather than cloned per request.
+/// A user to create.
+#[derive(Deserialize, JsonSchema)]
+struct NewUser {
+    /// The user's name, not empty.
+    #[schemars(length(min = 1))]
+    name: String,
+}
+
+async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, ApiError> {
+    if new.name.is_empty() {
+        return Err(ApiError::Invalid {
+            errors: [("name".to_owned(), vec!["must not be empty".to_owned()])].into(),
+        });
+    }
+    Ok(Json(User {
+        id: 2,
+        name: new.name,
+    }))
+}
+
+/// How many users to list.
+#[derive(Deserialize, JsonSchema)]
+struct Page {
+    /// At most this many users.
+    limit: u8,
+}
+
+async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ApiError> {
+    let ada = User {
+        id: 1,
+        name: "Ada Lovelace".to_owned(),
+    };
+    Ok(Json(std::iter::once(ada).take(page.limit.into()).collect()))
+}
+
+/// Serves the document `finish_api_with` generated, shared rather than cloned per request.
 async fn openapi_json(Extension(api): Extension<Arc<OpenApi>>) -> Response {
     Json(api.as_ref()).into_response()
 }
@@ -71,11 +106,14 @@ pub fn app() -> (Router, Arc<OpenApi>) {
     };
     let router = ApiRouter::new()
         // 1. The documented routes: aide reads each handler's error type, no annotation.
+        .api_route("/users", get(users).post(create_user))
         .api_route("/users/{id}", get(user))
         // 2. The document, served beside them: `route`, not `api_route`, so it is not in itself.
         .route("/openapi.json", axum::routing::get(openapi_json))
-        // 3. After the last documented route, so that every one is in the document.
-        .finish_api(&mut api)
+        // 3. After the last documented route, so that every one is in the document. The
+        //    transform adds, to each operation, what axum rejects before the handler runs:
+        //    a body that is not JSON, a path or query that does not parse.
+        .finish_api_with(&mut api, status_core::aide::rejections)
         // 4. The pages every problem `type` URI points to, merged after `finish_api`, so
         //    they stay out of the API's document.
         .merge(status_core::axum::problem_types::<ApiError, _>())
@@ -103,36 +141,21 @@ async fn main() -> std::io::Result<()> {
         println!("{json}");
         return Ok(());
     }
-    let once = std::env::args().any(|arg| arg == "--once");
-    let port = if once {
-        "0".to_owned()
-    } else {
-        std::env::var("PORT").unwrap_or_else(|_| "3000".into())
-    };
-    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
-    let base = format!("http://{}", listener.local_addr()?);
-    println!("axum (documented with aide) serving on {base}; try:");
-    for path in [
+    let try_paths = [
         "/openapi.json",
+        "/users?limit=5",
         "/users/1",
         "/users/42",
         "/users/ada",
         "/no/such/route",
         "/problems/",
         "/problems/user_not_found",
-    ] {
-        println!("  curl -i {base}{path}");
-    }
-    let server = tokio::spawn(async move { axum::serve(listener, app).await });
-    if once {
-        for path in ["/openapi.json", "/users/42", "/users/ada"] {
-            let url = format!("{base}{path}");
-            let shown = tokio::task::spawn_blocking(move || demo::fetch(&url))
-                .await
-                .map_err(std::io::Error::other)?;
-            println!("\nGET {path}\n{shown}");
-        }
-        return Ok(());
-    }
-    server.await.map_err(std::io::Error::other)?
+    ];
+    demo::serve::serve(
+        app,
+        "axum (documented with aide)",
+        |base| demo::serve::curl_each(base, &try_paths),
+        &["/openapi.json", "/users/42", "/users/ada"],
+    )
+    .await
 }

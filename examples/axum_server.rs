@@ -66,26 +66,5 @@ fn app() -> Router {
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let once = std::env::args().any(|arg| arg == "--once");
-    let port = if once {
-        "0".to_owned()
-    } else {
-        std::env::var("PORT").unwrap_or_else(|_| "3000".into())
-    };
-    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
-    let base = format!("http://{}", listener.local_addr()?);
-    println!("axum serving on {base}; try:");
-    for line in demo::curl_lines(&base) {
-        println!("  {line}");
-    }
-    let server = tokio::spawn(async move { axum::serve(listener, app()).await });
-    if once {
-        let url = format!("{base}/users/42");
-        let shown = tokio::task::spawn_blocking(move || demo::fetch(&url))
-            .await
-            .map_err(std::io::Error::other)?;
-        println!("\nGET /users/42\n{shown}");
-        return Ok(());
-    }
-    server.await.map_err(std::io::Error::other)?
+    demo::serve::serve(app(), "axum", demo::curl_lines, &["/users/42"]).await
 }

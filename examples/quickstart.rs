@@ -1,14 +1,16 @@
 //! The documented status codes and an application's error enum, as the responses they become.
 //!
 //! Run with `cargo run --example quickstart`; add `-- --markdown` for the Markdown error
-//! catalogs and the table of registered statuses, `-- --html` for the HTML error catalog of the example enum (the page its problem
+//! catalogs (the example enum's, and the framework's rejections') and the table of registered
+//! statuses, `-- --html` for the HTML error catalog of the example enum (the page its problem
 //! type URIs resolve to), or `-- --openapi` for its OpenAPI 3.1 document. `-- --html-pages DIR`
-//! writes every HTML page (the catalog, one per problem type, the documented codes) into `DIR`.
+//! writes every HTML page (the catalog, one per problem type, the documented codes, the
+//! rejections' catalog) into `DIR`.
 
 mod demo;
 
 use demo::ApiError;
-use status_core::{ApiStatus, Status, VariantInfo};
+use status_core::{ApiStatus, Rejection, Status, VariantInfo};
 
 fn main() {
     match std::env::args().nth(1).as_deref() {
@@ -16,6 +18,7 @@ fn main() {
             println!("{}", status_core::markdown::documented());
             println!("{}", status_core::markdown::registered());
             println!("{}", status_core::markdown::catalog::<ApiError>());
+            println!("{}", status_core::markdown::catalog::<Rejection>());
         }
         Some("--html") => print!("{}", status_core::html::catalog::<ApiError>()),
         Some("--html-pages") => {
@@ -52,6 +55,10 @@ fn write_html_pages(dir: &std::path::Path) -> std::io::Result<()> {
         status_core::html::catalog::<ApiError>(),
     )?;
     std::fs::write(dir.join("documented.html"), status_core::html::documented())?;
+    std::fs::write(
+        dir.join("rejections.html"),
+        status_core::html::catalog::<Rejection>(),
+    )?;
     let table = ApiError::table();
     for variant in table.public_responses() {
         if let Some(page) = status_core::html::problem_type(&table, variant.code()) {

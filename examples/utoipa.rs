@@ -1,16 +1,25 @@
-//! An API documented with utoipa: the handlers name `ApiError` in their `responses(...)`, and
-//! the document lists every error response it can produce, with one named example per variant.
+//! An axum service documented with utoipa: each handler names its errors once in
+//! `responses(...)`, `ApiError` merged with what axum rejects before the handler runs
+//! (`Merged<(ApiError, JsonBodyRejections)>`), and the document lists every error response
+//! the service can send, with one named example per code.
 //!
-//! Run with `cargo run --example utoipa --features utoipa`; it prints the OpenAPI document.
-//! No server runs: the handlers are only there to be documented.
+//! `cargo run --example utoipa --features utoipa,axum` serves on 127.0.0.1:3000 (or `$PORT`)
+//! until Ctrl-C, with the document at `/openapi.json`; `-- --once` serves on a free port,
+//! fetches the document and one error itself, prints them, and exits; `-- --print` only
+//! prints the document.
 
 // The shared example enum: documented here, not every variant is constructed.
 #[allow(dead_code)]
 mod demo;
 
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
 use demo::ApiError;
-use serde::Serialize;
-use utoipa::{OpenApi, ToSchema};
+use serde::{Deserialize, Serialize};
+use status_core::utoipa::{JsonBodyRejections, Merged, PathRejections, QueryRejections};
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 /// A user of the example service.
 #[derive(Serialize, ToSchema)]
@@ -19,34 +28,80 @@ struct User {
     name: String,
 }
 
+/// A user to create.
+#[derive(Deserialize, ToSchema)]
+struct NewUser {
+    /// The user's name, not empty.
+    #[schema(min_length = 1)]
+    name: String,
+}
+
+/// How many users to list.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct Page {
+    /// At most this many users.
+    limit: u8,
+}
+
+/// List the users.
+#[utoipa::path(
+    get,
+    path = "/users",
+    params(Page),
+    responses(
+        (status = 200, description = "The users", body = [User]),
+        Merged<(ApiError, QueryRejections)>
+    )
+)]
+async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ApiError> {
+    let ada = User {
+        id: 1,
+        name: "Ada Lovelace".to_owned(),
+    };
+    Ok(Json(std::iter::once(ada).take(page.limit.into()).collect()))
+}
+
+/// Create a user.
+#[utoipa::path(
+    post,
+    path = "/users",
+    request_body = NewUser,
+    responses(
+        (status = 200, description = "The user created", body = User),
+        Merged<(ApiError, JsonBodyRejections)>
+    )
+)]
+async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, ApiError> {
+    if new.name.is_empty() {
+        return Err(ApiError::Invalid {
+            errors: [("name".to_owned(), vec!["must not be empty".to_owned()])].into(),
+        });
+    }
+    Ok(Json(User {
+        id: 2,
+        name: new.name,
+    }))
+}
+
 /// Fetch a user by id.
 #[utoipa::path(
     get,
     path = "/users/{id}",
     params(("id" = u64, Path, description = "The user's id")),
-    responses((status = 200, description = "The user", body = User), ApiError)
+    responses(
+        (status = 200, description = "The user", body = User),
+        Merged<(ApiError, PathRejections)>
+    )
 )]
-#[allow(dead_code)] // documented, not served
-fn get_user(id: u64) -> Result<User, ApiError> {
+async fn user(Path(id): Path<u64>) -> Result<Json<User>, ApiError> {
     match id {
-        1 => Ok(User {
+        1 => Ok(Json(User {
             id,
             name: "Ada Lovelace".to_owned(),
-        }),
+        })),
         _ => Err(ApiError::UserNotFound { id }),
     }
-}
-
-/// Delete a user; the example service never allows it.
-#[utoipa::path(
-    delete,
-    path = "/users/{id}",
-    params(("id" = u64, Path, description = "The user's id")),
-    responses((status = 204, description = "The user was deleted"), ApiError)
-)]
-#[allow(dead_code)] // documented, not served
-fn delete_user(_id: u64) -> Result<(), ApiError> {
-    Err(ApiError::MethodNotAllowed)
 }
 
 #[derive(OpenApi)]
@@ -57,16 +112,48 @@ fn delete_user(_id: u64) -> Result<(), ApiError> {
         description = "Users, and the Problem Details responses of their errors.",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
-    paths(get_user, delete_user)
+    paths(users, create_user, user)
 )]
 struct ApiDoc;
 
-fn main() {
-    match ApiDoc::openapi().to_pretty_json() {
-        Ok(json) => println!("{json}"),
-        Err(error) => {
-            eprintln!("the document does not serialize: {error}");
-            std::process::exit(1);
-        }
+async fn openapi_json() -> Response {
+    Json(ApiDoc::openapi()).into_response()
+}
+
+/// The service: the documented routes, the document, the fallback and the layer that serves
+/// axum's own errors as the rejections the document lists.
+pub fn app() -> Router {
+    Router::new()
+        .route("/users", get(users).post(create_user))
+        .route("/users/{id}", get(user))
+        .route("/openapi.json", get(openapi_json))
+        .fallback(status_core::axum::not_found)
+        .layer(axum::middleware::map_response(
+            status_core::axum::problem_details,
+        ))
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    if std::env::args().any(|arg| arg == "--print") {
+        let json = ApiDoc::openapi()
+            .to_pretty_json()
+            .map_err(std::io::Error::other)?;
+        println!("{json}");
+        return Ok(());
     }
+    let try_paths = [
+        "/openapi.json",
+        "/users?limit=5",
+        "/users/1",
+        "/users/42",
+        "/users/ada",
+    ];
+    demo::serve::serve(
+        app(),
+        "axum (documented with utoipa)",
+        |base| demo::serve::curl_each(base, &try_paths),
+        &["/openapi.json", "/users/42", "/users/ada"],
+    )
+    .await
 }

@@ -22,12 +22,36 @@ async fn order(order: web::Json<Order>) -> Result<HttpResponse, ShopError> {
     Ok(HttpResponse::Ok().body(format!("{} ordered", order.quantity)))
 }
 
+/// Declared with the method macro: a wrong method finds no resource (the README says so).
+#[actix_web::get("/by-macro")]
+async fn by_macro() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+async fn order_by_id(id: web::Path<u64>) -> HttpResponse {
+    HttpResponse::Ok().body(format!("order {id}"))
+}
+
+#[derive(serde::Deserialize)]
+struct Search {
+    limit: u32,
+}
+
+async fn search(query: web::Query<Search>) -> HttpResponse {
+    HttpResponse::Ok().body(format!("{} results", query.limit))
+}
+
 /// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
 fn serve() -> String {
     serve_actix::serve(false, |app| {
-        app.app_data(web::JsonConfig::default().limit(64))
+        app.app_data(status_core::actix::json_config().limit(64))
+            .app_data(status_core::actix::path_config())
+            .app_data(status_core::actix::query_config())
             .service(web::resource("/errors/{name}").route(web::get().to(error)))
-            .service(web::resource("/orders").route(web::post().to(order)));
+            .service(web::resource("/orders").route(web::post().to(order)))
+            .service(web::resource("/orders/{id}").route(web::get().to(order_by_id)))
+            .service(web::resource("/search").route(web::get().to(search)))
+            .service(by_macro);
     })
 }
 
@@ -39,6 +63,18 @@ fn actix_serves_every_error_with_status_headers_and_problem_body() {
 #[test]
 fn actix_own_errors_use_the_same_envelope() {
     common::assert_framework_errors_are_problems(&serve());
+}
+
+#[test]
+fn a_route_of_the_method_macros_answers_a_wrong_method_with_404_not_405() {
+    let base = serve();
+    assert_eq!(
+        common::send("GET", &format!("{base}/by-macro"), None).status,
+        200
+    );
+    let seen = common::send("DELETE", &format!("{base}/by-macro"), None);
+    assert_eq!(seen.assert_problem(404)["code"], "route_not_found");
+    assert_eq!(seen.header("allow"), None);
 }
 
 /// Serves handlers that answer with bodies of their own, through both middlewares.

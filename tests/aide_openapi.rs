@@ -20,9 +20,10 @@ use axum::{Extension, Json};
 use common::{error_named, send, ShopError};
 use documented::{
     assert_documents_every_error, assert_examples_are_what_the_server_sends,
-    assert_valid_openapi_3_1, operation_responses,
+    assert_extension_members_are_typed, assert_fixed_headers_are_required,
+    assert_valid_openapi_3_1, operation_responses, untyped,
 };
-use serde_json::Value;
+use serde_json::{json, Value};
 use status_core::{openapi, PROBLEM_JSON};
 
 #[derive(serde::Deserialize, schemars::JsonSchema)]
@@ -95,7 +96,13 @@ fn aide_responses_are_the_openapi_modules_responses() {
     let document = document(&api);
     let mut responses = operation_responses(&document, "/errors/{name}").clone();
     responses.as_object_mut().unwrap().remove("200");
-    assert_eq!(responses, openapi::responses::<ShopError>());
+    // Equal but for the extension members, whose field types the tool knows.
+    assert_eq!(
+        untyped::<ShopError>(&responses),
+        openapi::responses::<ShopError>()
+    );
+    assert_extension_members_are_typed(&responses);
+    assert_fixed_headers_are_required(&responses);
 }
 
 #[test]
@@ -139,9 +146,9 @@ fn the_walk_through_serves_its_document_its_pages_and_every_error_as_a_problem()
     assert_eq!(seen.status, 200, "{}", seen.text);
     let served = assert_valid_openapi_3_1(&seen.text);
     assert_eq!(served, serde_json::to_value(&*api).unwrap());
-    // The documented route only: not the document, not the pages.
+    // The documented routes only: not the document, not the pages.
     let paths: Vec<&String> = served["paths"].as_object().unwrap().keys().collect();
-    assert_eq!(paths, ["/users/{id}"]);
+    assert_eq!(paths, ["/users", "/users/{id}"]);
     assert!(served["paths"]["/users/{id}"]["get"]["responses"]["404"].is_object());
 
     for path in ["/problems/", "/problems/user_not_found"] {
@@ -160,9 +167,9 @@ fn the_walk_through_serves_its_document_its_pages_and_every_error_as_a_problem()
     // Every error, the handler's and axum's own, is a problem with its `instance`.
     for (path, status, code) in [
         ("/users/42", 404, "user_not_found"),
-        ("/users/ada", 400, "bad_request"),
-        ("/no/such/route", 404, "not_found"),
-        ("/problems/no_such_code", 404, "not_found"),
+        ("/users/ada", 400, "invalid_path"),
+        ("/no/such/route", 404, "route_not_found"),
+        ("/problems/no_such_code", 404, "route_not_found"),
     ] {
         let seen = send("GET", &format!("{base}{path}"), None);
         assert_eq!(seen.status, status, "{path}: {}", seen.text);
@@ -177,4 +184,82 @@ fn the_walk_through_serves_its_document_its_pages_and_every_error_as_a_problem()
     assert!(seen
         .header("allow")
         .is_some_and(|allow| allow.contains("GET")));
+}
+
+#[test]
+fn the_walk_through_documents_what_axum_rejects_where_it_can_happen() {
+    let (router, api) = walk_through::app();
+    let base = serve_axum::serve(router);
+    let served = serde_json::to_value(&*api).unwrap();
+
+    // What axum rejects before a handler runs is served with its code, and documented on
+    // the operation, beside the handler's own errors of the same status.
+    let users = format!("{base}/users");
+    for (method, url, body, operation, code) in [
+        (
+            "POST",
+            users.clone(),
+            Some("{\"name\": "),
+            "/users post",
+            "invalid_json",
+        ),
+        (
+            "POST",
+            users.clone(),
+            Some("{\"name\": 7}"),
+            "/users post",
+            "json_data",
+        ),
+        (
+            "POST",
+            users.clone(),
+            Some("{\"name\": \"\"}"),
+            "/users post",
+            "invalid",
+        ),
+        (
+            "POST",
+            users.clone(),
+            None,
+            "/users post",
+            "missing_json_content_type",
+        ),
+        (
+            "GET",
+            format!("{users}?limit=many"),
+            None,
+            "/users get",
+            "invalid_query",
+        ),
+        (
+            "GET",
+            format!("{users}/ada"),
+            None,
+            "/users/{id} get",
+            "invalid_path",
+        ),
+    ] {
+        let seen = send(method, &url, body);
+        let status = seen.status;
+        let sent = seen.assert_problem(status);
+        assert_eq!(sent["code"], code, "{method} {url}");
+        let (path, verb) = operation.split_once(' ').unwrap();
+        let response = &served["paths"][path][verb]["responses"][status.to_string()];
+        let codes: Vec<&Value> = response["content"][PROBLEM_JSON]["schema"]["oneOf"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{operation} documents no {status}"))
+            .iter()
+            .map(|schema| &schema["properties"]["code"]["enum"][0])
+            .collect();
+        assert!(
+            codes.contains(&&json!(code)),
+            "{operation} {status}: {codes:?}"
+        );
+    }
+    // The user's 422 and axum's share one response.
+    let unprocessable = &served["paths"]["/users"]["post"]["responses"]["422"];
+    let examples = unprocessable["content"][PROBLEM_JSON]["examples"]
+        .as_object()
+        .unwrap();
+    assert!(examples.contains_key("invalid") && examples.contains_key("json_data"));
 }

@@ -5,7 +5,7 @@ mod common;
 #[path = "common/serve_axum.rs"]
 mod serve_axum;
 
-use axum::extract::{DefaultBodyLimit, Path};
+use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use common::{error_named, ShopError};
@@ -23,11 +23,26 @@ async fn order(Json(order): Json<Order>) -> Result<String, ShopError> {
     Ok(format!("{} ordered", order.quantity))
 }
 
+async fn order_by_id(Path(id): Path<u64>) -> String {
+    format!("order {id}")
+}
+
+#[derive(serde::Deserialize)]
+struct Search {
+    limit: u32,
+}
+
+async fn search(Query(search): Query<Search>) -> String {
+    format!("{} results", search.limit)
+}
+
 /// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
 fn serve() -> String {
     let app = Router::new()
         .route("/errors/{name}", get(error))
         .route("/orders", post(order))
+        .route("/orders/{id}", get(order_by_id))
+        .route("/search", get(search))
         .layer(DefaultBodyLimit::max(64))
         .fallback(status_core::axum::not_found)
         .layer(axum::middleware::map_response(

@@ -12,7 +12,8 @@ mod demo;
 use std::path::Path;
 
 use demo::ApiError;
-use status_core::{markdown, openapi, ApiStatus, Status};
+use serde_json::json;
+use status_core::{markdown, openapi, ApiStatus, Rejection, Status};
 
 fn assert_snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -137,7 +138,17 @@ fn openapi_document_parses_as_openapi_3_1() {
             .schema(&spec)
             .expect("the $ref resolves")
             .expect("a schema");
-        assert_eq!(serde_json::to_value(schema).unwrap(), problem, "{name}");
+        // One schema per code, each with the status as a constant.
+        let schema = serde_json::to_value(schema).unwrap();
+        let variants = schema["oneOf"].as_array().expect("a oneOf");
+        assert!(!variants.is_empty(), "{name}");
+        for variant in variants {
+            assert_eq!(
+                variant["properties"]["status"]["enum"],
+                json!([status]),
+                "{name}"
+            );
+        }
         let examples = media.examples(&spec);
         assert!(!examples.is_empty(), "{name} has no example");
         for (variant, example) in examples {
@@ -159,4 +170,47 @@ fn openapi_headers_document_retry_after_allow_and_www_authenticate() {
         responses["401"]["headers"]["WWW-Authenticate"]["example"],
         "Bearer"
     );
+}
+
+/// The README's table of what the framework answers is the rejections' table, row for row.
+#[test]
+fn readme_lists_every_rejection_with_its_status() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter(|line| line.starts_with("| 4") && line.contains("` |"))
+        .collect();
+    let table = Rejection::table();
+    for row in table.variants() {
+        let start = format!("| {} | `{}` |", row.status().as_u16(), row.code());
+        assert!(
+            rows.iter().any(|line| line.starts_with(&start)),
+            "the README lacks {start}"
+        );
+    }
+    let listed = rows
+        .iter()
+        .filter(|line| {
+            table
+                .variants()
+                .iter()
+                .any(|row| line.contains(&format!("`{}`", row.code())))
+        })
+        .count();
+    assert_eq!(listed, table.variants().len(), "{rows:#?}");
+}
+
+/// The rejections' catalog lists each code under its status, as every catalog does.
+#[test]
+fn the_rejections_have_a_catalog_of_their_own() {
+    let catalog = markdown::catalog::<Rejection>();
+    for row in Rejection::table().variants() {
+        assert!(
+            catalog.contains(&format!("(`{}`)", row.code())),
+            "{}",
+            row.code()
+        );
+    }
+    assert!(catalog.contains("## 405 Method Not Allowed"), "{catalog}");
 }

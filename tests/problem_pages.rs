@@ -34,9 +34,15 @@ enum ShopError {
     Auth(AuthError),
 }
 
-/// The token has expired.
+/// The token has expired. Documented under the shop's base too, as the derive requires of a
+/// type `ShopError` forwards to.
 #[derive(Debug, ApiStatus)]
-#[status(401, code = "token_expired", www_authenticate = "Bearer")]
+#[status(
+    401,
+    code = "token_expired",
+    www_authenticate = "Bearer",
+    type_base = "https://shop.example.com/docs/problems/"
+)]
 struct AuthError;
 
 /// Errors with no `type_base`: their catalog is at `/problems/`.
@@ -89,7 +95,7 @@ impl Seen {
         );
         let body = self.json();
         assert_eq!(body["status"], 404);
-        assert_eq!(body["code"], "not_found");
+        assert_eq!(body["code"], "route_not_found");
     }
 }
 

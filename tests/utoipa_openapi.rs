@@ -14,11 +14,13 @@ use axum::routing::get;
 use common::{error_named, ShopError};
 use documented::{
     assert_documents_every_error, assert_examples_are_what_the_server_sends,
-    assert_valid_openapi_3_1, operation_responses,
+    assert_extension_members_are_typed, assert_valid_openapi_3_1, operation_responses, untyped,
+    without_required_headers,
 };
 use serde_json::Value;
-use status_core::{openapi, Problem};
-use utoipa::OpenApi;
+use status_core::utoipa::{JsonBodyRejections, Merged, PathRejections};
+use status_core::{openapi, Problem, Rejection};
+use utoipa::{IntoResponses, OpenApi};
 
 /// Answers with the error `name` names.
 #[utoipa::path(
@@ -69,7 +71,12 @@ fn utoipa_responses_are_the_openapi_modules_responses() {
     let document = document();
     let mut responses = operation_responses(&document, "/errors/{name}").clone();
     responses.as_object_mut().unwrap().remove("200");
-    assert_eq!(responses, openapi::responses::<ShopError>());
+    // Equal but for the extension members, whose field types the tool knows.
+    assert_eq!(
+        untyped::<ShopError>(&responses),
+        without_required_headers(&openapi::responses::<ShopError>())
+    );
+    assert_extension_members_are_typed(&responses);
 }
 
 #[test]
@@ -79,4 +86,98 @@ fn problem_schema_registered_with_utoipa_is_the_openapi_modules_schema() {
         document["components"]["schemas"][openapi::PROBLEM_SCHEMA],
         openapi::problem_schema()
     );
+}
+
+/// A second error type sharing three statuses (400, 404, 422) with the rejections.
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+enum BookError {
+    #[status(400, message = "the ISBN {isbn} is malformed")]
+    IsbnMalformed { isbn: String },
+    #[status(404)]
+    BookNotFound,
+    #[status(422)]
+    OutOfPrint {
+        #[status(extension)]
+        reprint_year: u16,
+    },
+}
+
+/// Updates a book: takes a JSON body and a path parameter.
+#[utoipa::path(
+    put,
+    path = "/books/{isbn}",
+    params(("isbn" = String, Path)),
+    responses(
+        (status = 204, description = "Updated"),
+        Merged<(BookError, JsonBodyRejections, PathRejections, Rejection)>
+    )
+)]
+#[allow(dead_code)] // documented only
+fn update_book() {}
+
+#[derive(OpenApi)]
+#[openapi(paths(update_book))]
+struct BooksDoc;
+
+#[test]
+fn two_error_types_on_one_operation_merge_per_status_and_overwrite_nothing() {
+    let document = assert_valid_openapi_3_1(&BooksDoc::openapi().to_pretty_json().unwrap());
+    let responses = &document["paths"]["/books/{isbn}"]["put"]["responses"];
+    let codes = |status: &str| -> Vec<String> {
+        let media = &responses[status]["content"][status_core::PROBLEM_JSON];
+        let examples: Vec<String> = media["examples"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        let mut schemas: Vec<String> = media["schema"]["oneOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|schema| {
+                schema["properties"]["code"]["enum"][0]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        schemas.sort();
+        assert_eq!(
+            examples, schemas,
+            "{status}: one example and one schema per code"
+        );
+        examples
+    };
+    assert_eq!(
+        codes("400"),
+        [
+            "invalid_json",
+            "invalid_path",
+            "invalid_query",
+            "isbn_malformed",
+            "unreadable_body"
+        ]
+    );
+    assert_eq!(codes("404"), ["book_not_found", "route_not_found"]);
+    assert_eq!(codes("422"), ["form_data", "json_data", "out_of_print"]);
+    // Each type's descriptions and headers survive the merge.
+    let description = responses["400"]["description"].as_str().unwrap();
+    assert!(description.starts_with("Bad Request."), "{description}");
+    assert_eq!(description.matches("\n- `").count(), 5, "{description}");
+    assert!(responses["405"]["headers"]["Allow"].is_object());
+    assert!(responses["204"].is_object());
+
+    // The merge is the openapi module's, as utoipa hands it over.
+    let mut merged = openapi::responses::<BookError>();
+    for added in [
+        Merged::<(JsonBodyRejections, PathRejections)>::responses(),
+        status_core::utoipa::responses::<Rejection>(),
+    ] {
+        openapi::merge_responses(&mut merged, &serde_json::to_value(added).unwrap());
+    }
+    let mut documented = untyped::<BookError>(responses);
+    documented.as_object_mut().unwrap().remove("204");
+    assert_eq!(documented, without_required_headers(&merged));
 }

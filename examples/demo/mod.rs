@@ -1,5 +1,10 @@
 //! The error types of an example service, shared by the examples and the snapshot tests.
 
+/// The `main` of the axum examples.
+#[cfg(feature = "axum")]
+#[allow(dead_code)] // each example uses what it needs
+pub mod serve;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;

@@ -118,6 +118,60 @@ pub use aide;
 #[cfg(feature = "aide")]
 pub type AideResponses = std::vec::Vec<(Option<u16>, aide::openapi::Response)>;
 
+#[cfg(any(feature = "aide", feature = "utoipa"))]
+pub use crate::openapi::TypedMembers;
+
+/// A field type, for the generated impls to ask through autoref
+/// (`(&&SchemaProbe::<T>::new())`) for its schema in a tool, where it has one.
+#[cfg(any(feature = "aide", feature = "utoipa"))]
+pub struct SchemaProbe<T: ?Sized>(core::marker::PhantomData<T>);
+
+#[cfg(any(feature = "aide", feature = "utoipa"))]
+impl<T: ?Sized> SchemaProbe<T> {
+    #[must_use]
+    pub const fn new() -> Self {
+        Self(core::marker::PhantomData)
+    }
+}
+
+#[cfg(any(feature = "aide", feature = "utoipa"))]
+impl<T: ?Sized> Default for SchemaProbe<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(feature = "aide")]
+pub use crate::aide::probe::{NoAideMembers, NoJsonSchema, ViaAideMembers, ViaJsonSchema};
+#[cfg(feature = "utoipa")]
+pub use crate::utoipa::probe::{NoToSchema, NoUtoipaMembers, ViaToSchema, ViaUtoipaMembers};
+#[cfg(feature = "aide")]
+pub use schemars::SchemaGenerator;
+
+/// Whether every problem of a derived type's own variants has a type, for the check that a
+/// type with a `type_base` forwards only to such types (`forwards_to_typed`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a derived type, so nothing says whether its problems have a type",
+    note = "a type with a `type_base` forwards only to types whose problems have one: derive `ApiStatus` for `{Self}` with `#[status(type_base = \"...\")]`, or map the variant to a status instead of `transparent`"
+)]
+pub trait ProblemTypes {
+    const EVERY_ROW_TYPED: bool;
+}
+
+impl<T: ProblemTypes> ProblemTypes for Box<T> {
+    const EVERY_ROW_TYPED: bool = T::EVERY_ROW_TYPED;
+}
+
+impl ProblemTypes for crate::Rejection {
+    const EVERY_ROW_TYPED: bool = false;
+}
+
+/// Fails the build with `error`, which names both types, when a forwarded type has problems
+/// without a type.
+pub const fn forwards_to_typed(every_row_typed: bool, error: &'static str) {
+    assert!(every_row_typed, "{}", error);
+}
+
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;

@@ -29,6 +29,7 @@ use std::sync::Arc;
 
 use actix_web::body::{to_bytes_limited, BodySize, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::error::JsonPayloadError;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
@@ -37,7 +38,7 @@ use actix_web::{HttpRequest, HttpResponse, ResponseError, Scope};
 
 use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::site::{Reply, Site, HTML};
-use crate::{ApiStatus, Problem, PROBLEM_JSON};
+use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -156,10 +157,7 @@ pub async fn not_found() -> HttpResponse {
 }
 
 fn not_found_response() -> HttpResponse {
-    let problem = Problem::from_framework_error(http::StatusCode::NOT_FOUND, b"");
-    HttpResponse::NotFound()
-        .content_type(PROBLEM_JSON)
-        .body(problem.to_json())
+    response(&Rejection::of(RejectionKind::RouteNotFound))
 }
 
 /// A scope that serves the HTML catalog of `E`'s problem types, where their type URIs point.
@@ -202,11 +200,11 @@ pub fn problem_types<E: ApiStatus + 'static>() -> Scope {
 
 fn page_response(site: &Site<Bytes>, request: &HttpRequest) -> HttpResponse {
     if request.method() != Method::GET && request.method() != Method::HEAD {
-        let problem = Problem::from_framework_error(http::StatusCode::METHOD_NOT_ALLOWED, b"");
-        return HttpResponse::MethodNotAllowed()
-            .insert_header((header::ALLOW, "GET, HEAD"))
-            .content_type(PROBLEM_JSON)
-            .body(problem.to_json());
+        let mut response = response(&Rejection::of(RejectionKind::MethodNotAllowed));
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
     }
     let if_none_match = request.headers().get_all(header::IF_NONE_MATCH);
     match site.reply(request.path(), if_none_match.map(HeaderValue::as_bytes)) {
@@ -268,8 +266,11 @@ pub async fn problem_instance<B: MessageBody + 'static>(
 }
 
 /// Middleware that rewrites the error responses actix-web makes itself (a body that fails to
-/// parse, a payload too large, a wrong method) as Problem Details, keeping their status and
-/// headers. Responses that already are `application/problem+json` pass as they are.
+/// parse, a payload too large, a wrong method) as Problem Details, keeping their headers.
+/// actix-web's extractor errors become [`Rejection`]s, with their codes (`invalid_json`,
+/// `invalid_path`...) and their rows' statuses: JSON of the wrong shape is `json_data`, a
+/// 422, where actix-web says 400. Any other plain error keeps its status and gets the
+/// status's code. Responses that already are `application/problem+json` pass as they are.
 ///
 /// ```
 /// let app = actix_web::App::new().wrap(status_core::actix::error_handlers());
@@ -300,16 +301,72 @@ fn rewrite<B: MessageBody + 'static>(
             .unwrap_or_default();
         let status = http::StatusCode::from_u16(head.status().as_u16())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-        let problem = Problem::from_framework_error(status, &text);
-        let mut builder = HttpResponse::build(head.status());
+        let (status, body) = match Rejection::recognize(status, &text) {
+            Some(rejection) => (status_code(&rejection), rejection.body()),
+            None => (
+                head.status(),
+                Problem::from_framework_error(status, &text).to_json(),
+            ),
+        };
+        let mut builder = HttpResponse::build(status);
         for (name, value) in head.headers() {
             if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
                 builder.append_header((name.clone(), value.clone()));
             }
         }
-        let rewritten = builder.content_type(PROBLEM_JSON).body(problem.to_json());
+        let rewritten = builder.content_type(PROBLEM_JSON).body(body);
         Ok(ServiceResponse::new(request, rewritten).map_into_right_body())
     })))
+}
+
+/// actix-web's JSON extractor configuration, answering its errors as [`Rejection`]s:
+/// `invalid_json`, `json_data` (a 422, where actix-web says 400),
+/// `missing_json_content_type` (a 415, where actix-web says 400), `content_too_large` and
+/// `unreadable_body`. Set the limit and the rest on it as on `JsonConfig::default()`.
+///
+/// ```
+/// let app = actix_web::App::new().app_data(status_core::actix::json_config().limit(4096));
+/// ```
+#[must_use]
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default().error_handler(|error, _| {
+        let kind = match &error {
+            JsonPayloadError::ContentType => RejectionKind::MissingJsonContentType,
+            JsonPayloadError::Deserialize(error) if error.is_data() => RejectionKind::JsonData,
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+                RejectionKind::ContentTooLarge
+            }
+            JsonPayloadError::Payload(_) => RejectionKind::UnreadableBody,
+            _ => RejectionKind::InvalidJson,
+        };
+        Rejection::new(kind, error.to_string()).into()
+    })
+}
+
+/// actix-web's path extractor configuration, answering a segment that does not parse as
+/// `invalid_path`, a 400, where actix-web says 404.
+///
+/// ```
+/// let app = actix_web::App::new().app_data(status_core::actix::path_config());
+/// ```
+#[must_use]
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|error, _| {
+        Rejection::new(RejectionKind::InvalidPath, error.to_string()).into()
+    })
+}
+
+/// actix-web's query extractor configuration, answering a query that does not fit as
+/// `invalid_query`.
+///
+/// ```
+/// let app = actix_web::App::new().app_data(status_core::actix::query_config());
+/// ```
+#[must_use]
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|error, _| {
+        Rejection::new(RejectionKind::InvalidQuery, error.to_string()).into()
+    })
 }
 
 fn to_actix_status(status: http::StatusCode) -> StatusCode {

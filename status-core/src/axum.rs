@@ -37,7 +37,7 @@ use http::{HeaderValue, StatusCode};
 
 use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::site::{Reply, Site, HTML};
-use crate::{ApiStatus, Problem, PROBLEM_JSON};
+use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -68,16 +68,15 @@ pub async fn not_found() -> Response {
 }
 
 fn not_found_response() -> Response {
-    problem_response(
-        StatusCode::NOT_FOUND,
-        &Problem::from_framework_error(StatusCode::NOT_FOUND, b""),
-    )
+    response(&Rejection::of(RejectionKind::RouteNotFound))
 }
 
 /// Rewrites the error responses axum makes itself (wrong method, a body that fails to parse,
-/// a payload too large) as Problem Details, keeping their status and headers (`Allow` among
-/// them). Responses that already are `application/problem+json`, and successes, pass as they
-/// are. Use it with [`axum::middleware::map_response`](https://docs.rs/axum/0.8/axum/middleware/fn.map_response.html).
+/// a payload too large) as Problem Details, keeping their headers (`Allow` among them).
+/// axum's extractor rejections become [`Rejection`]s, with their codes (`invalid_json`,
+/// `invalid_path`, `method_not_allowed`...); any other plain error keeps its status and gets
+/// the status's code. Responses that already are `application/problem+json`, and successes,
+/// pass as they are. Use it with [`axum::middleware::map_response`](https://docs.rs/axum/0.8/axum/middleware/fn.map_response.html).
 ///
 /// ```
 /// let app: axum::Router = axum::Router::new()
@@ -93,12 +92,18 @@ pub async fn problem_details(response: Response) -> Response {
     let text = ::axum::body::to_bytes(body, BODY_LIMIT)
         .await
         .unwrap_or_default();
-    let problem = Problem::from_framework_error(status, &text);
+    let body = match Rejection::recognize(status, &text) {
+        Some(rejection) => {
+            parts.status = rejection.status();
+            rejection.body()
+        }
+        None => Problem::from_framework_error(status, &text).to_json(),
+    };
     parts.headers.remove(CONTENT_LENGTH);
     parts
         .headers
         .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    Response::from_parts(parts, Body::from(problem.to_json()))
+    Response::from_parts(parts, Body::from(body))
 }
 
 /// A router that serves the HTML catalog of `E`'s problem types, where their type URIs point.
@@ -220,14 +225,6 @@ pub async fn problem_instance(request: Request, next: Next) -> Response {
         None => Body::from(bytes),
     };
     Response::from_parts(parts, body)
-}
-
-fn problem_response(status: StatusCode, problem: &Problem) -> Response {
-    let mut response = (status, problem.to_json()).into_response();
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    response
 }
 
 fn is_problem(content_type: Option<&HeaderValue>) -> bool {

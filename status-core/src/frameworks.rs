@@ -2,14 +2,23 @@
 //! expands to is decided here, by this crate's features, so the derive never has to know.
 
 /// Implements the enabled frameworks' response traits for a type that implements `ApiStatus`.
+/// `members` lists each extension member as `(status, "code", "member", FieldType)`, and
+/// `forwarded` the field types of transparent variants, for the OpenAPI tools' schemas.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_frameworks {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*] [$($grpc_where_clause:tt)*]) => {
+    (
+        [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*] [$($grpc_where_clause:tt)*]
+        [$($members:tt)*] [$($forwarded:tt)*]
+    ) => {
         $crate::__impl_axum! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__impl_actix_web! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
-        $crate::__impl_utoipa! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
-        $crate::__impl_aide! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_utoipa! {
+            [$($impl_generics)*] [$($ty)*] [$($where_clause)*] [$($members)*] [$($forwarded)*]
+        }
+        $crate::__impl_aide! {
+            [$($impl_generics)*] [$($ty)*] [$($where_clause)*] [$($members)*] [$($forwarded)*]
+        }
         $crate::__impl_tonic! { [$($impl_generics)*] [$($ty)*] [$($grpc_where_clause)*] }
     };
 }
@@ -84,11 +93,34 @@ macro_rules! __impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_utoipa {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+    (
+        [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]
+        [$(($status:literal, $code:literal, $member:literal, $field:ty)),*] [$($forwarded:ty),*]
+    ) => {
         #[automatically_derived]
         impl $($impl_generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where_clause)* {
             fn responses() -> $crate::__private::UtoipaResponses {
-                $crate::utoipa::responses::<Self>()
+                $crate::utoipa::typed_responses::<Self>()
+            }
+        }
+
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::utoipa::ExtensionSchemas for $($ty)* $($where_clause)* {
+            #[allow(unused_variables)]
+            fn extension_schemas(members: &mut $crate::__private::TypedMembers) {
+                #[allow(unused_imports)]
+                use $crate::__private::{NoToSchema as _, NoUtoipaMembers as _, ViaToSchema as _, ViaUtoipaMembers as _};
+                $(
+                    members.push(
+                        $status,
+                        $code,
+                        $member,
+                        (&&$crate::__private::SchemaProbe::<$field>::new()).utoipa_schema(),
+                    );
+                )*
+                $(
+                    (&&$crate::__private::SchemaProbe::<$forwarded>::new()).utoipa_members(members);
+                )*
             }
         }
     };
@@ -105,23 +137,50 @@ macro_rules! __impl_utoipa {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_aide {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+    (
+        [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]
+        [$(($status:literal, $code:literal, $member:literal, $field:ty)),*] [$($forwarded:ty),*]
+    ) => {
         #[automatically_derived]
         impl $($impl_generics)* $crate::__private::aide::OperationOutput for $($ty)* $($where_clause)* {
             type Inner = Self;
 
             fn operation_response(
-                _: &mut $crate::__private::aide::generate::GenContext,
+                ctx: &mut $crate::__private::aide::generate::GenContext,
                 _: &mut $crate::__private::aide::openapi::Operation,
             ) -> ::core::option::Option<$crate::__private::aide::openapi::Response> {
-                $crate::aide::single_response::<Self>()
+                $crate::aide::typed_single_response::<Self>(ctx)
             }
 
             fn inferred_responses(
-                _: &mut $crate::__private::aide::generate::GenContext,
+                ctx: &mut $crate::__private::aide::generate::GenContext,
                 _: &mut $crate::__private::aide::openapi::Operation,
             ) -> $crate::__private::AideResponses {
-                $crate::aide::inferred_responses::<Self>()
+                $crate::aide::typed_inferred_responses::<Self>(ctx)
+            }
+        }
+
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::aide::ExtensionSchemas for $($ty)* $($where_clause)* {
+            #[allow(unused_variables)]
+            fn extension_schemas(
+                generator: &mut $crate::__private::SchemaGenerator,
+                members: &mut $crate::__private::TypedMembers,
+            ) {
+                #[allow(unused_imports)]
+                use $crate::__private::{NoAideMembers as _, NoJsonSchema as _, ViaAideMembers as _, ViaJsonSchema as _};
+                $(
+                    members.push(
+                        $status,
+                        $code,
+                        $member,
+                        (&&$crate::__private::SchemaProbe::<$field>::new()).json_schema(generator),
+                    );
+                )*
+                $(
+                    (&&$crate::__private::SchemaProbe::<$forwarded>::new())
+                        .aide_members(generator, members);
+                )*
             }
         }
     };

@@ -76,6 +76,7 @@ pub mod openapi;
 mod problem;
 mod problem_type;
 mod registry;
+mod rejection;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod site;
 #[cfg(feature = "tonic")]
@@ -92,6 +93,7 @@ pub use grpc::GrpcDomain;
 pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
 pub use registry::RegisteredStatus;
+pub use rejection::{Rejection, RejectionKind};
 
 /// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.
 #[cfg(feature = "derive")]

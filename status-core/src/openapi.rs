@@ -17,7 +17,8 @@ use crate::api_status::numbered;
 use crate::headers::display_name;
 use crate::registry::with_meaning;
 use crate::{
-    reason_phrase, ApiStatus, RegisteredStatus, Table, VariantInfo, ABOUT_BLANK, PROBLEM_JSON,
+    reason_phrase, ApiStatus, RegisteredStatus, RejectionKind, Table, VariantInfo, ABOUT_BLANK,
+    PROBLEM_JSON,
 };
 
 /// The name of the Problem Details schema in the `components.schemas` of [`document`].
@@ -126,7 +127,19 @@ pub fn table_responses(table: &Table) -> Value {
 /// Each status of `table` with its response object, in ascending order of status: what every
 /// integration documents.
 pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCode, Value)> {
-    let responses = table.public_responses();
+    rows_responses(&table.public_responses())
+}
+
+/// The responses of the rejections of `kinds`, each status once.
+pub(crate) fn rejection_responses(
+    kinds: &[RejectionKind],
+) -> impl Iterator<Item = (StatusCode, Value)> {
+    let mut rows: Vec<&VariantInfo> = kinds.iter().map(|kind| kind.info()).collect();
+    rows.sort_by_key(|row| row.status());
+    rows_responses(&rows)
+}
+
+fn rows_responses(responses: &[&VariantInfo]) -> impl Iterator<Item = (StatusCode, Value)> {
     let mut out = Vec::new();
     for group in responses.chunk_by(|a, b| a.status() == b.status()) {
         out.push((group[0].status(), response(group)));
@@ -208,11 +221,15 @@ fn response(group: &[&VariantInfo]) -> Value {
         let name = numbered(variant.code(), '_', |taken| examples.contains_key(taken));
         examples.insert(name, example);
     }
+    let mut schemas: Vec<Value> = Vec::with_capacity(group.len());
+    for variant in group {
+        add_variant_schema(&mut schemas, variant_schema(variant));
+    }
     let mut response = json!({
         "description": description,
         "content": {
             PROBLEM_JSON: {
-                "schema": problem_schema(),
+                "schema": { "oneOf": schemas },
                 "examples": examples
             }
         }
@@ -222,6 +239,218 @@ fn response(group: &[&VariantInfo]) -> Value {
         response["headers"] = Value::Object(headers);
     }
     response
+}
+
+/// The schema of the bodies one variant sends: the Problem Details members, with the status,
+/// the code, and the type and title where the variant has them, as constants (an `enum` of
+/// one value, which utoipa's schema holds and `const` it does not), so that a
+/// generated client can tell the variants of a status apart by `code`; every extension
+/// member, required, since the body always has it.
+///
+/// ```
+/// # use status_core::ApiStatus;
+/// #[derive(Debug, ApiStatus)]
+/// #[status(409)]
+/// struct Conflict { #[status(extension)] current_version: u64 }
+///
+/// let schema = status_core::openapi::variant_schema(&Conflict::table().variants()[0]);
+/// assert_eq!(schema["properties"]["code"]["enum"], serde_json::json!(["conflict"]));
+/// assert_eq!(schema["properties"]["status"]["enum"], serde_json::json!([409]));
+/// assert_eq!(schema["required"], serde_json::json!(["title", "status", "detail", "code", "current_version"]));
+/// ```
+#[must_use]
+pub fn variant_schema(variant: &VariantInfo) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    if variant.type_uri() != ABOUT_BLANK {
+        properties.insert(
+            "type".into(),
+            json!({ "type": "string", "format": "uri-reference", "enum": [variant.type_uri()] }),
+        );
+        required.push("type");
+    }
+    if let Some(title) = variant.title() {
+        properties.insert("title".into(), json!({ "type": "string", "enum": [title] }));
+        required.push("title");
+    }
+    properties.insert(
+        "status".into(),
+        json!({ "type": "integer", "enum": [variant.status().as_u16()] }),
+    );
+    properties.insert(
+        "detail".into(),
+        json!({ "type": "string", "description": "What went wrong in this occurrence." }),
+    );
+    properties.insert(
+        "instance".into(),
+        json!({
+            "type": "string",
+            "format": "uri-reference",
+            "description": "A URI identifying this occurrence."
+        }),
+    );
+    properties.insert(
+        "code".into(),
+        json!({ "type": "string", "enum": [variant.code()] }),
+    );
+    required.extend(["status", "detail", "code"]);
+    for &name in variant.extensions() {
+        // Any JSON value: the row does not say what type the field has.
+        properties.insert(name.to_owned(), json!({}));
+        required.push(name);
+    }
+    json!({
+        "type": "object",
+        "description": variant.description(),
+        "properties": properties,
+        "required": required
+    })
+}
+
+/// Merges the `responses` object `added` into `responses`, as one operation that can answer
+/// both: a status in both becomes one response whose schema (`oneOf`), examples, headers and
+/// description cover both. OpenAPI holds one response per status, and tools that keep one
+/// (utoipa, aide) would otherwise drop or overwrite the second.
+///
+/// ```
+/// use status_core::openapi::{merge_responses, responses};
+/// use status_core::{ApiStatus, Rejection};
+/// # #[derive(Debug, ApiStatus)]
+/// # enum BookError {
+/// #     #[status(404)]
+/// #     BookNotFound,
+/// # }
+///
+/// let mut merged = responses::<BookError>();
+/// merge_responses(&mut merged, &responses::<Rejection>());
+/// let examples = &merged["404"]["content"]["application/problem+json"]["examples"];
+/// assert!(examples.get("book_not_found").is_some());
+/// assert!(examples.get("route_not_found").is_some());
+/// ```
+pub fn merge_responses(responses: &mut Value, added: &Value) {
+    let (Some(into), Some(added)) = (responses.as_object_mut(), added.as_object()) else {
+        return;
+    };
+    for (status, response) in added {
+        match into.get_mut(status) {
+            Some(existing) => merge_response(existing, response),
+            None => {
+                into.insert(status.clone(), response.clone());
+            }
+        }
+    }
+    // In order of status, as every output lists them.
+    into.sort_keys();
+}
+
+pub(crate) fn merge_response(existing: &mut Value, added: &Value) {
+    if let (Some(description), Some(added_description)) = (
+        existing["description"].as_str(),
+        added["description"].as_str(),
+    ) {
+        // The variant lines, after the status's own sentence both start with; each once.
+        let mut merged = description.to_owned();
+        for line in added_description.split("\n- ").skip(1) {
+            let line = format!("\n- {line}");
+            if !merged.contains(&line) {
+                merged.push_str(&line);
+            }
+        }
+        existing["description"] = json!(merged);
+    }
+    if let Some(headers) = added.get("headers").and_then(Value::as_object) {
+        let into = existing
+            .as_object_mut()
+            .map(|response| response.entry("headers").or_insert_with(|| json!({})));
+        if let Some(Value::Object(into)) = into {
+            for (name, header) in headers {
+                into.entry(name.clone()).or_insert_with(|| header.clone());
+            }
+        }
+    }
+    let Some(added_content) = added["content"].get(PROBLEM_JSON) else {
+        return;
+    };
+    let Some(content) = existing
+        .as_object_mut()
+        .map(|response| response.entry("content").or_insert_with(|| json!({})))
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let Some(media) = content.get_mut(PROBLEM_JSON) else {
+        content.insert(PROBLEM_JSON.to_owned(), added_content.clone());
+        return;
+    };
+    merge_schemas(&mut media["schema"], &added_content["schema"]);
+    if let Some(added_examples) = added_content["examples"].as_object() {
+        let examples = media
+            .as_object_mut()
+            .map(|media| media.entry("examples").or_insert_with(|| json!({})));
+        if let Some(Value::Object(examples)) = examples {
+            for (name, example) in added_examples {
+                if examples.values().any(|shown| shown == example) {
+                    continue;
+                }
+                let name = numbered(name, '_', |taken| examples.contains_key(taken));
+                examples.insert(name, example.clone());
+            }
+        }
+    }
+}
+
+/// Adds a variant's schema to a `oneOf`, where a body matches exactly one schema: one with the
+/// same code and type as a schema already there is folded into it (its members joined, only
+/// those both require required), so that the two never both match.
+fn add_variant_schema(variants: &mut Vec<Value>, schema: Value) {
+    let identity = |schema: &Value| {
+        let properties = &schema["properties"];
+        (
+            properties["code"]["enum"].clone(),
+            properties["type"]["enum"].clone(),
+        )
+    };
+    let Some(same) = variants
+        .iter_mut()
+        .find(|shown| identity(shown) == identity(&schema))
+    else {
+        variants.push(schema);
+        return;
+    };
+    if let (Some(properties), Some(added)) = (
+        same["properties"].as_object_mut(),
+        schema["properties"].as_object(),
+    ) {
+        for (name, property) in added {
+            properties
+                .entry(name.clone())
+                .or_insert_with(|| property.clone());
+        }
+    }
+    if let (Some(required), Some(added)) = (
+        same["required"].as_array_mut(),
+        schema["required"].as_array(),
+    ) {
+        required.retain(|name| added.contains(name));
+    }
+}
+
+/// `schema` widened to accept what `added` does too: the variants of both, in one `oneOf`
+/// when both are this module's; a schema of other origin stays whole, as one of `anyOf`.
+fn merge_schemas(schema: &mut Value, added: &Value) {
+    let added: Vec<Value> = match added.get("oneOf").and_then(Value::as_array) {
+        Some(variants) => variants.clone(),
+        None => vec![added.clone()],
+    };
+    if let Some(variants) = schema.get_mut("oneOf").and_then(Value::as_array_mut) {
+        for variant in added {
+            add_variant_schema(variants, variant);
+        }
+        return;
+    }
+    let mut any_of = vec![schema.take()];
+    any_of.extend(added);
+    *schema = json!({ "anyOf": any_of });
 }
 
 fn headers(group: &[&VariantInfo]) -> Map<String, Value> {
@@ -247,10 +476,17 @@ fn headers(group: &[&VariantInfo]) -> Map<String, Value> {
                 }
                 _ => (json!({ "type": "string" }), ""),
             };
-            // `style` is the default for headers, written out because aide always writes it;
-            // no `required`, which utoipa's header object cannot hold.
+            // `style` is the default for headers, written out because aide always writes it.
             let mut header =
                 json!({ "description": description, "style": "simple", "schema": schema });
+            // Required where every variant of the status sends it: a fixed value always goes
+            // out, a field's may not (an `Option`). utoipa's header object cannot say it.
+            let always = group
+                .iter()
+                .all(|variant| variant.headers().iter().any(|(fixed, _)| *fixed == name));
+            if always {
+                header["required"] = json!(true);
+            }
             if let Some(value) = value {
                 header["example"] = value
                     .parse::<u64>()
@@ -295,4 +531,139 @@ mod tests {
         assert_eq!(name(418), "Status418");
         assert_eq!(name(599), "Status599");
     }
+}
+
+/// The schema a tool gives for the type of an extension member's field, keyed by the row
+/// (status and code) and the member's name; `None` where the type has no schema in that tool.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct TypedMembers {
+    members: Vec<(u16, &'static str, &'static str, Value)>,
+}
+
+impl TypedMembers {
+    /// Records the schema of `member` in the rows of `status` and `code`.
+    pub fn push(
+        &mut self,
+        status: u16,
+        code: &'static str,
+        member: &'static str,
+        schema: Option<Value>,
+    ) {
+        if let Some(schema) = schema {
+            self.members.push((status, code, member, schema));
+        }
+    }
+}
+
+/// `responses` with each typed member's schema in place of the schema of any value, and an
+/// example value of its type in place of its `{placeholder}`; `resolve` finds the schema a
+/// `$ref` names, for the example.
+pub(crate) fn with_typed_members(
+    responses: impl Iterator<Item = (StatusCode, Value)>,
+    members: &TypedMembers,
+    resolve: &dyn Fn(&str) -> Option<Value>,
+) -> impl Iterator<Item = (StatusCode, Value)> {
+    let members = &members.members;
+    let typed: Vec<(StatusCode, Value)> = responses
+        .map(|(status, mut response)| {
+            for (_, code, member, schema) in members
+                .iter()
+                .filter(|(typed, ..)| *typed == status.as_u16())
+            {
+                let media = &mut response["content"][PROBLEM_JSON];
+                let is_row = |value: &Value| value["code"] == json!(code);
+                if let Some(variants) = media["schema"]["oneOf"].as_array_mut() {
+                    for variant in variants {
+                        if variant["properties"]["code"]["enum"] == json!([code]) {
+                            variant["properties"][*member] = schema.clone();
+                        }
+                    }
+                }
+                if let Some(examples) = media["examples"].as_object_mut() {
+                    let value = example_value(schema, resolve, 0);
+                    for example in examples.values_mut() {
+                        if is_row(&example["value"]) {
+                            if let Some(value) = &value {
+                                example["value"][*member] = value.clone();
+                            }
+                        }
+                    }
+                }
+            }
+            (status, response)
+        })
+        .collect();
+    typed.into_iter()
+}
+
+/// A value that `schema` accepts, for an example: the schema's own example, default,
+/// constant or first enumerated value, else the least value of its type (`0`, `""`,
+/// `false`, `[]`, an object of its required members); `None` for a schema that says nothing.
+fn example_value(
+    schema: &Value,
+    resolve: &dyn Fn(&str) -> Option<Value>,
+    depth: u8,
+) -> Option<Value> {
+    // A type that holds itself has no least value to spell out.
+    if depth > 8 {
+        return None;
+    }
+    let schema = schema.as_object()?;
+    if let Some(example) = schema.get("examples").and_then(|examples| examples.get(0)) {
+        return Some(example.clone());
+    }
+    for key in ["example", "default", "const"] {
+        if let Some(value) = schema.get(key) {
+            return Some(value.clone());
+        }
+    }
+    if let Some(first) = schema.get("enum").and_then(|values| values.get(0)) {
+        return Some(first.clone());
+    }
+    if let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+        return example_value(&resolve(target)?, resolve, depth + 1);
+    }
+    for key in ["allOf", "oneOf", "anyOf"] {
+        if let Some(first) = schema.get(key).and_then(|schemas| schemas.get(0)) {
+            return example_value(first, resolve, depth + 1);
+        }
+    }
+    let types: Vec<&str> = match schema.get("type")? {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => return None,
+    };
+    let least = |key: &str| schema.get(key).and_then(Value::as_u64).unwrap_or(0);
+    let chosen = types
+        .iter()
+        .find(|name| **name != "null")
+        .or_else(|| types.first())?;
+    Some(match *chosen {
+        "integer" | "number" => schema.get("minimum").cloned().unwrap_or(json!(0)),
+        "string" => json!("x".repeat(usize::try_from(least("minLength")).unwrap_or(0))),
+        "boolean" => json!(false),
+        "array" => {
+            let count = usize::try_from(least("minItems")).unwrap_or(0);
+            let item = schema
+                .get("items")
+                .and_then(|items| example_value(items, resolve, depth + 1))
+                .unwrap_or(Value::Null);
+            Value::Array(vec![item; count])
+        }
+        "object" => {
+            let mut object = Map::new();
+            let required = schema.get("required").and_then(Value::as_array);
+            for name in required.into_iter().flatten().filter_map(Value::as_str) {
+                let member = schema
+                    .get("properties")
+                    .and_then(|properties| properties.get(name))
+                    .and_then(|property| example_value(property, resolve, depth + 1))
+                    .unwrap_or(Value::Null);
+                object.insert(name.to_owned(), member);
+            }
+            Value::Object(object)
+        }
+        _ => Value::Null,
+    })
 }

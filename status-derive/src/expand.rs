@@ -36,7 +36,8 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
     let detail = write_detail_fn(input, &p);
     let extensions = write_extensions_fn(input, &p);
     let headers = write_headers_fn(input, &p);
-    wrap(
+    let forwarded_type_bases = forwarded_type_bases(input, &p);
+    let mut expanded = wrap(
         input,
         &p,
         bounds.where_clause().as_ref(),
@@ -48,7 +49,51 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
             #extensions
             #headers
         },
-    )
+    );
+    expanded.extend(forwarded_type_bases);
+    expanded
+}
+
+/// A type with a `type_base` forwards only to types whose problems all have a type: otherwise
+/// those of its transparent variants would be served without one, unlike all the others.
+/// Checked in a constant, since only the forwarded type knows its rows; for a non-generic type
+/// only, as a constant cannot name the type's parameters.
+fn forwarded_type_bases(input: &Input, p: &TokenStream) -> TokenStream {
+    let Some(base) = &input.attrs.type_base else {
+        return TokenStream::new();
+    };
+    if input.generics.type_params().next().is_some() {
+        return TokenStream::new();
+    }
+    let outer = input.ident;
+    let mut checks = TokenStream::new();
+    for variant in input.variants.iter().filter(|v| v.is_transparent()) {
+        for field in &variant.fields {
+            let ty = field.ty;
+            let inner = ty
+                .to_token_stream()
+                .to_string()
+                .replace(" < ", "<")
+                .replace(" >", ">")
+                .replace(" :: ", "::");
+            let message = format!(
+                "`{outer}` gives its problems a type (`type_base`) and forwards to `{inner}`, \
+                 whose problems have none, so they would be served without a `type`: give \
+                 `{inner}` `#[status(type_base = {:?})]` too (or each of its variants a `type`), \
+                 or map the variant to a status instead of `transparent`",
+                base.value()
+            );
+            // Spanned at the field's type, so the error points at the forwarded type.
+            let check = quote! {
+                const _: () = #p::forwards_to_typed(
+                    <#ty as #p::ProblemTypes>::EVERY_ROW_TYPED,
+                    #message,
+                );
+            };
+            checks.extend(at_span(&check, ty.span()));
+        }
+    }
+    checks
 }
 
 /// The impl emitted beside the errors, so that uses of the type do not fail as well.
@@ -87,6 +132,19 @@ fn wrap(
             }
         }
     });
+    // Whether each of the type's own rows names a problem type (`about:blank` written out
+    // counts: it was chosen), for the check of a type with a `type_base` that forwards here.
+    let every_row_typed = input
+        .variants
+        .iter()
+        .filter(|variant| !variant.is_transparent())
+        .all(|variant| variant.problem_type(input).is_some());
+    let problem_types = quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::ProblemTypes for #ident #ty_generics #where_clause {
+            const EVERY_ROW_TYPED: bool = #every_row_typed;
+        }
+    };
     // The gRPC impl asks for a domain. Under `for<'__a>`, so that a type without one is an
     // error only where it is converted: a bound that names no parameter is checked where it
     // is written.
@@ -96,6 +154,24 @@ fn wrap(
     grpc_where_clause
         .predicates
         .push(syn::parse_quote!(for<'__a> #ident #ty_generics: #p::GrpcDomain));
+    // Each extension member's field type, and each forwarded type, for the OpenAPI tools to
+    // give their schemas: status-core's features decide which tools ask.
+    let mut members = Vec::new();
+    let mut forwarded = Vec::new();
+    for variant in &input.variants {
+        if variant.is_transparent() {
+            forwarded.extend(variant.fields.iter().map(|field| field.ty));
+            continue;
+        }
+        let status = variant.status(input).unwrap_or(500);
+        let code = variant.code(input);
+        for field in &variant.fields {
+            if let Some(member) = field.extension_name() {
+                let ty = field.ty;
+                members.push(quote!((#status, #code, #member, #ty)));
+            }
+        }
+    }
     // The framework impls are emitted by a macro of status-core, so that its features, not
     // the derive, decide which frameworks get one (the orphan rule forbids doing it there).
     // In an unnamed const, so that `allow(deprecated)` covers the framework impls as well: a
@@ -108,8 +184,10 @@ fn wrap(
                 #body
             }
             #grpc_domain
+            #problem_types
             #p::impl_frameworks! {
                 [#impl_generics] [#ident #ty_generics] [#where_clause] [#grpc_where_clause]
+                [#(#members),*] [#(#forwarded),*]
             }
         };
     }

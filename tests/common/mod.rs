@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use status_core::{ApiStatus, Status};
+use status_core::{ApiStatus, Rejection, Status};
 
 /// The text of the inner error of `Database`, which must never reach a client.
 pub const SECRET: &str = "password=hunter2 host=db.internal";
@@ -157,6 +157,10 @@ pub fn send(method: &str, url: &str, json_body: Option<&str>) -> Seen {
             .post(url)
             .header("content-type", "application/json")
             .send(body),
+        ("POST", None) => agent
+            .post(url)
+            .header("content-type", "text/plain")
+            .send("quantity=2"),
         _ => unreachable!("the tests send no {method}"),
     };
     let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
@@ -239,42 +243,85 @@ pub fn assert_every_error_is_served(base: &str) {
     assert_eq!(seen.header("retry-after"), Some("120"));
 }
 
-/// The framework's own errors in the same envelope: unknown route, wrong method, a body that
-/// fails to parse, and a payload too large (the servers limit JSON bodies to 64 bytes).
+/// The framework's own errors in the same envelope, each with its [`Rejection`]'s status and
+/// code: unknown route, wrong method, a body that is not JSON, JSON of the wrong shape, a body
+/// without the JSON content type, a payload too large (the servers limit JSON bodies to 64
+/// bytes), a path parameter and a query that do not parse.
+///
+/// [`Rejection`]: status_core::Rejection
 pub fn assert_framework_errors_are_problems(base: &str) {
-    let body = send("GET", &format!("{base}/no/such/route"), None).assert_problem(404);
-    assert_eq!(body["code"], "not_found");
+    let rejected = |seen: Seen, code: &str| {
+        let row = Rejection::table()
+            .variants()
+            .iter()
+            .find(|row| row.code() == code)
+            .unwrap_or_else(|| panic!("no rejection {code}"));
+        let body = seen.assert_problem(row.status().as_u16());
+        assert_eq!(body["code"], code, "{}", seen.text);
+        // The body is what the documents' schema of the rejection says: every required
+        // member, and each constant member's value.
+        let schema = status_core::openapi::variant_schema(row);
+        for member in schema["required"].as_array().unwrap() {
+            assert!(
+                body.get(member.as_str().unwrap()).is_some(),
+                "{member}: {}",
+                seen.text
+            );
+        }
+        for (name, property) in schema["properties"].as_object().unwrap() {
+            if let Some(values) = property["enum"].as_array() {
+                assert!(values.contains(&body[name]), "{name}: {}", seen.text);
+            }
+        }
+        assert!(
+            body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+            "{}",
+            seen.text
+        );
+        body
+    };
+    rejected(
+        send("GET", &format!("{base}/no/such/route"), None),
+        "route_not_found",
+    );
 
     let seen = send("DELETE", &format!("{base}/errors/forbidden"), None);
-    let body = seen.assert_problem(405);
-    assert_eq!(body["code"], "method_not_allowed");
-    assert!(
-        seen.header("allow")
-            .is_some_and(|allow| allow.contains("GET")),
-        "{:?}",
-        seen.headers
-    );
+    let allow = seen.header("allow").map(str::to_owned);
+    rejected(seen, "method_not_allowed");
+    assert!(allow.is_some_and(|allow| allow.contains("GET")));
 
-    let seen = send("POST", &format!("{base}/orders"), Some("{\"quantity\": "));
-    assert!(
-        seen.status == 400 || seen.status == 422,
-        "{} {}",
-        seen.status,
-        seen.text
+    let orders = format!("{base}/orders");
+    rejected(
+        send("POST", &orders, Some("{\"quantity\": ")),
+        "invalid_json",
     );
-    let body = seen.assert_problem(seen.status);
-    assert!(
-        body["detail"].as_str().is_some_and(|d| !d.is_empty()),
-        "{}",
-        seen.text
+    let body = rejected(
+        send("POST", &orders, Some("{\"quantity\": \"x\"}")),
+        "json_data",
     );
-
+    assert!(
+        body["detail"].as_str().unwrap().contains("invalid type"),
+        "{body}"
+    );
+    rejected(send("POST", &orders, None), "missing_json_content_type");
     let big = format!("{{\"quantity\": 1, \"note\": \"{}\"}}", "x".repeat(200));
-    let body = send("POST", &format!("{base}/orders"), Some(&big)).assert_problem(413);
-    assert_eq!(body["code"], "content_too_large");
+    rejected(send("POST", &orders, Some(&big)), "content_too_large");
+    rejected(
+        send("GET", &format!("{base}/orders/ada"), None),
+        "invalid_path",
+    );
+    rejected(
+        send("GET", &format!("{base}/search?limit=many"), None),
+        "invalid_query",
+    );
 
-    let seen = send("POST", &format!("{base}/orders"), Some("{\"quantity\": 2}"));
+    let seen = send("POST", &orders, Some("{\"quantity\": 2}"));
     assert_eq!(seen.status, 200, "{}", seen.text);
+    assert_eq!(send("GET", &format!("{base}/orders/7"), None).status, 200);
+    assert_eq!(
+        send("GET", &format!("{base}/search?limit=3"), None).status,
+        200
+    );
 }
 
 /// What the handlers of the own-body tests send: `/short` a client error's message, `/padded`

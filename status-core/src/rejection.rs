@@ -1,0 +1,455 @@
+//! The errors a web framework answers by itself, before a handler runs: a body that is not
+//! JSON, a path segment that does not parse, a wrong method, an unknown route.
+//!
+//! They are a table of their own, with a code per kind, so that they are documented, served
+//! and matched on like the errors of the service's own enum.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::{ApiStatus, Table, VariantInfo};
+
+/// Longer framework messages are not short messages: the row's description stands instead.
+const MAX_DETAIL: usize = 1024;
+
+/// How `serde_json` words an error of shape rather than of syntax (its `Category::Data`).
+const SERDE_DATA_ERRORS: &[&str] = &[
+    "missing field",
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    "unknown variant",
+    "unknown field",
+    "duplicate field",
+];
+
+/// Each way a request can fail in the framework, before the handler runs.
+///
+/// ```
+/// use status_core::{ApiStatus, Rejection, RejectionKind};
+///
+/// let rejection = Rejection::new(RejectionKind::InvalidJson, "expected value at line 1 column 1");
+/// assert_eq!(rejection.status(), 400);
+/// assert_eq!(rejection.code(), "invalid_json");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RejectionKind {
+    /// The body is not syntactically valid JSON.
+    InvalidJson,
+    /// The body is JSON, but not of the shape the operation takes.
+    JsonData,
+    /// The operation takes JSON and the request did not say `Content-Type: application/json`.
+    MissingJsonContentType,
+    /// The form body does not fit the operation's fields.
+    FormData,
+    /// The operation takes a form and the request did not say
+    /// `Content-Type: application/x-www-form-urlencoded`.
+    MissingFormContentType,
+    /// A path segment does not parse as the operation's parameter.
+    InvalidPath,
+    /// The query string does not fit the operation's parameters.
+    InvalidQuery,
+    /// The body could not be read.
+    UnreadableBody,
+    /// The body is larger than the service accepts.
+    ContentTooLarge,
+    /// The route exists, but not with this method; `Allow` lists the methods it has.
+    MethodNotAllowed,
+    /// No route matches the path.
+    RouteNotFound,
+}
+
+/// The table's rows, in the order of [`RejectionKind`]'s variants.
+const ROWS: &[VariantInfo] = &[
+    VariantInfo::new("InvalidJson", 400)
+        .with_code("invalid_json")
+        .with_description("The body is not valid JSON."),
+    VariantInfo::new("JsonData", 422)
+        .with_code("json_data")
+        .with_description("The body is JSON, but not of the shape this operation takes."),
+    VariantInfo::new("MissingJsonContentType", 415)
+        .with_code("missing_json_content_type")
+        .with_description(
+            "This operation takes JSON: send the body with `Content-Type: application/json`.",
+        ),
+    VariantInfo::new("FormData", 422)
+        .with_code("form_data")
+        .with_description("The form does not fit the fields this operation takes."),
+    VariantInfo::new("MissingFormContentType", 415)
+        .with_code("missing_form_content_type")
+        .with_description("This operation takes a form: send the body with `Content-Type: application/x-www-form-urlencoded`."),
+    VariantInfo::new("InvalidPath", 400)
+        .with_code("invalid_path")
+        .with_description("A segment of the path is not a valid value for its parameter."),
+    VariantInfo::new("InvalidQuery", 400)
+        .with_code("invalid_query")
+        .with_description("The query string does not fit the parameters this operation takes."),
+    VariantInfo::new("UnreadableBody", 400)
+        .with_code("unreadable_body")
+        .with_description("The body could not be read to its end."),
+    VariantInfo::new("ContentTooLarge", 413)
+        .with_code("content_too_large")
+        .with_description("The body is larger than this service accepts."),
+    VariantInfo::new("MethodNotAllowed", 405)
+        .with_code("method_not_allowed")
+        .with_description(
+            "The path exists, but not with this method; `Allow` lists the methods it has.",
+        )
+        .with_field_headers(&["allow"]),
+    VariantInfo::new("RouteNotFound", 404)
+        .with_code("route_not_found")
+        .with_description("No route of this service matches the path."),
+];
+
+impl RejectionKind {
+    /// Every kind, in the table's order.
+    pub const ALL: [Self; 11] = [
+        Self::InvalidJson,
+        Self::JsonData,
+        Self::MissingJsonContentType,
+        Self::FormData,
+        Self::MissingFormContentType,
+        Self::InvalidPath,
+        Self::InvalidQuery,
+        Self::UnreadableBody,
+        Self::ContentTooLarge,
+        Self::MethodNotAllowed,
+        Self::RouteNotFound,
+    ];
+
+    /// What a JSON body extractor can answer.
+    pub const JSON_BODY: &'static [Self] = &[
+        Self::InvalidJson,
+        Self::JsonData,
+        Self::MissingJsonContentType,
+        Self::UnreadableBody,
+        Self::ContentTooLarge,
+    ];
+
+    /// What a form body extractor can answer.
+    pub const FORM_BODY: &'static [Self] = &[
+        Self::FormData,
+        Self::MissingFormContentType,
+        Self::UnreadableBody,
+        Self::ContentTooLarge,
+    ];
+
+    /// The row of this kind in [`Rejection`]'s table.
+    ///
+    /// ```
+    /// use status_core::RejectionKind;
+    ///
+    /// assert_eq!(RejectionKind::RouteNotFound.info().code(), "route_not_found");
+    /// ```
+    #[must_use]
+    pub const fn info(self) -> &'static VariantInfo {
+        &ROWS[self as usize]
+    }
+}
+
+/// An error the framework answered before the handler ran, with the framework's own words
+/// for it as the detail.
+///
+/// The `problem_details` layers of `status_core::axum` and `status_core::actix` serve the
+/// framework's errors as these, and `status_core::aide::rejections` documents them on the
+/// operations that can produce them.
+///
+/// ```
+/// use status_core::{ApiStatus, Rejection, RejectionKind};
+///
+/// let rejection = Rejection::new(RejectionKind::JsonData, "missing field `name`");
+/// assert_eq!(
+///     rejection.body(),
+///     br#"{"title":"Unprocessable Content","status":422,"detail":"missing field `name`","code":"json_data"}"#,
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    kind: RejectionKind,
+    detail: Option<String>,
+}
+
+impl Rejection {
+    /// A rejection of `kind`, whose detail is `detail`; an empty detail, or one longer than a
+    /// message, leaves the kind's description as the detail.
+    #[must_use]
+    pub fn new(kind: RejectionKind, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        let detail = detail.trim();
+        Self {
+            kind,
+            detail: (!detail.is_empty() && detail.len() <= MAX_DETAIL).then(|| detail.to_owned()),
+        }
+    }
+
+    /// A rejection of `kind` with its description as the detail.
+    ///
+    /// ```
+    /// use status_core::{ApiStatus, Rejection, RejectionKind};
+    ///
+    /// let rejection = Rejection::of(RejectionKind::RouteNotFound);
+    /// assert_eq!(rejection.detail(), "No route of this service matches the path.");
+    /// ```
+    #[must_use]
+    pub const fn of(kind: RejectionKind) -> Self {
+        Self { kind, detail: None }
+    }
+
+    /// What kind of rejection this is.
+    #[must_use]
+    pub const fn kind(&self) -> RejectionKind {
+        self.kind
+    }
+
+    /// Recognizes the plain-text error a framework answered with, by its status and the
+    /// start of its text, as axum 0.8 and actix-web 4 word them; `None` for any other.
+    ///
+    /// The rejection's status is its row's, which may differ from the framework's: actix-web
+    /// answers 400 to JSON of the wrong shape, which is `json_data`, a 422, as axum has it.
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use status_core::{ApiStatus, Rejection};
+    ///
+    /// let text = b"Invalid URL: Cannot parse `ada` to a `u64`";
+    /// let rejection = Rejection::recognize(StatusCode::BAD_REQUEST, text).unwrap();
+    /// assert_eq!(rejection.code(), "invalid_path");
+    /// assert_eq!(rejection.detail(), "Invalid URL: Cannot parse `ada` to a `u64`");
+    /// assert!(Rejection::recognize(StatusCode::BAD_REQUEST, b"no such thing").is_none());
+    /// ```
+    #[must_use]
+    pub fn recognize(status: StatusCode, body: &[u8]) -> Option<Self> {
+        let text = std::str::from_utf8(body).unwrap_or_default().trim();
+        let starts = |prefix: &str| text.starts_with(prefix);
+        let kind = match status.as_u16() {
+            400 if starts("Failed to parse the request body as JSON") => RejectionKind::InvalidJson,
+            400 if starts("Invalid URL") => RejectionKind::InvalidPath,
+            400 if starts("Failed to deserialize query string") => RejectionKind::InvalidQuery,
+            400 if starts("Failed to buffer the request body") => RejectionKind::UnreadableBody,
+            // actix-web's words.
+            400 if starts("Json deserialize error") => {
+                if SERDE_DATA_ERRORS.iter().any(|words| text.contains(words)) {
+                    RejectionKind::JsonData
+                } else {
+                    RejectionKind::InvalidJson
+                }
+            }
+            400 if starts("Content type error") => RejectionKind::MissingJsonContentType,
+            415 if starts("Content type error") => RejectionKind::MissingFormContentType,
+            400 if starts("Path deserialize error") => RejectionKind::InvalidPath,
+            400 if starts("Query deserialize error") => RejectionKind::InvalidQuery,
+            400 if starts("Parse error") => RejectionKind::FormData,
+            400 if starts("Error that occur during reading payload") => {
+                RejectionKind::UnreadableBody
+            }
+            422 if starts("Failed to deserialize the JSON body") => RejectionKind::JsonData,
+            422 if starts("Failed to deserialize form body") => RejectionKind::FormData,
+            415 if starts("Expected request with `Content-Type: application/json`") => {
+                RejectionKind::MissingJsonContentType
+            }
+            415 if starts("Form requests must have") => RejectionKind::MissingFormContentType,
+            // The router's own answers have no text, or one that says no more than the status.
+            404 if text.is_empty() => RejectionKind::RouteNotFound,
+            405 => RejectionKind::MethodNotAllowed,
+            413 => RejectionKind::ContentTooLarge,
+            _ => return None,
+        };
+        Some(Self::new(kind, text))
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.detail.as_deref().unwrap_or(self.kind.info().detail()))
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+/// The table of every rejection: what the catalogs list and the documents describe.
+///
+/// ```
+/// use status_core::{ApiStatus, Rejection};
+///
+/// let codes: Vec<&str> = Rejection::table().variants().iter().map(|v| v.code()).collect();
+/// assert!(codes.contains(&"method_not_allowed"));
+/// ```
+impl ApiStatus for Rejection {
+    fn table() -> Table {
+        Table::new("Rejection", ROWS).with_catalog_title("Errors the framework answers")
+    }
+
+    fn variant(&self) -> &'static VariantInfo {
+        self.kind.info()
+    }
+
+    fn write_detail(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        write!(out, "{self}")
+    }
+}
+
+// A handler may return it, as it returns the service's own enum; not a gRPC status, since
+// its errors are HTTP's own.
+crate::__impl_axum! { [] [Rejection] [] }
+crate::__impl_actix_web! { [] [Rejection] [] }
+#[cfg(feature = "utoipa")]
+impl ::utoipa::IntoResponses for Rejection {
+    fn responses() -> crate::__private::UtoipaResponses {
+        crate::utoipa::responses::<Self>()
+    }
+}
+#[cfg(feature = "aide")]
+impl ::aide::OperationOutput for Rejection {
+    type Inner = Self;
+
+    fn inferred_responses(
+        _: &mut ::aide::generate::GenContext,
+        _: &mut ::aide::openapi::Operation,
+    ) -> crate::__private::AideResponses {
+        crate::aide::inferred_responses::<Self>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_is_its_row() {
+        for kind in RejectionKind::ALL {
+            assert_eq!(
+                kind.info().name(),
+                format!("{kind:?}"),
+                "ROWS is out of order"
+            );
+        }
+        assert_eq!(ROWS.len(), RejectionKind::ALL.len());
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut codes: Vec<&str> = ROWS.iter().map(VariantInfo::code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), ROWS.len());
+    }
+
+    #[test]
+    fn framework_texts_are_recognized_by_status_and_start() {
+        use RejectionKind as K;
+        let kind = |status: u16, text: &str| {
+            Rejection::recognize(StatusCode::from_u16(status).unwrap(), text.as_bytes())
+                .map(|rejection| rejection.kind())
+        };
+        assert_eq!(
+            kind(400, "Failed to parse the request body as JSON: EOF"),
+            Some(K::InvalidJson)
+        );
+        assert_eq!(
+            kind(
+                422,
+                "Failed to deserialize the JSON body into the target type: missing field `a`"
+            ),
+            Some(K::JsonData)
+        );
+        assert_eq!(
+            kind(
+                415,
+                "Expected request with `Content-Type: application/json`"
+            ),
+            Some(K::MissingJsonContentType)
+        );
+        assert_eq!(
+            kind(422, "Failed to deserialize form body: x"),
+            Some(K::FormData)
+        );
+        assert_eq!(
+            kind(
+                415,
+                "Form requests must have `Content-Type: application/x-www-form-urlencoded`"
+            ),
+            Some(K::MissingFormContentType)
+        );
+        assert_eq!(
+            kind(400, "Invalid URL: Cannot parse `a` to a `u64`"),
+            Some(K::InvalidPath)
+        );
+        assert_eq!(
+            kind(400, "Failed to deserialize query string: x"),
+            Some(K::InvalidQuery)
+        );
+        assert_eq!(
+            kind(400, "Failed to buffer the request body: x"),
+            Some(K::UnreadableBody)
+        );
+        assert_eq!(
+            kind(
+                413,
+                "Failed to buffer the request body: length limit exceeded"
+            ),
+            Some(K::ContentTooLarge)
+        );
+        assert_eq!(kind(405, ""), Some(K::MethodNotAllowed));
+        assert_eq!(
+            kind(
+                400,
+                "Json deserialize error: expected value at line 1 column 1"
+            ),
+            Some(K::InvalidJson)
+        );
+        assert_eq!(
+            kind(
+                400,
+                "Json deserialize error: missing field `name` at line 1 column 2"
+            ),
+            Some(K::JsonData)
+        );
+        assert_eq!(
+            kind(400, "Content type error"),
+            Some(K::MissingJsonContentType)
+        );
+        assert_eq!(
+            kind(415, "Content type error."),
+            Some(K::MissingFormContentType)
+        );
+        assert_eq!(
+            kind(400, "Path deserialize error: can not parse \"a\" to a u64"),
+            Some(K::InvalidPath)
+        );
+        assert_eq!(
+            kind(400, "Query deserialize error: missing field `q`"),
+            Some(K::InvalidQuery)
+        );
+        assert_eq!(kind(400, "Parse error: x."), Some(K::FormData));
+        assert_eq!(
+            kind(400, "Error that occur during reading payload: x"),
+            Some(K::UnreadableBody)
+        );
+        assert_eq!(kind(404, ""), Some(K::RouteNotFound));
+        // The same words under another status are not the same rejection.
+        assert_eq!(kind(500, "Failed to parse the request body as JSON"), None);
+        assert_eq!(kind(404, "user 7 not found"), None);
+        assert_eq!(kind(400, "bad"), None);
+    }
+
+    #[test]
+    fn an_empty_or_overlong_detail_leaves_the_description() {
+        let description = RejectionKind::JsonData.info().description();
+        assert_eq!(
+            Rejection::new(RejectionKind::JsonData, "  ").detail(),
+            description
+        );
+        let long = "x".repeat(MAX_DETAIL + 1);
+        assert_eq!(
+            Rejection::new(RejectionKind::JsonData, long).detail(),
+            description
+        );
+        let longest = "x".repeat(MAX_DETAIL);
+        assert_eq!(
+            Rejection::new(RejectionKind::JsonData, longest.clone()).detail(),
+            longest
+        );
+    }
+}
