@@ -44,9 +44,8 @@ async fn search(query: web::Query<Search>) -> HttpResponse {
 /// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
 fn serve() -> String {
     serve_actix::serve(false, |app| {
-        app.app_data(status_core::actix::json_config().limit(64))
-            .app_data(status_core::actix::path_config())
-            .app_data(status_core::actix::query_config())
+        app.configure(status_core::actix::rejections)
+            .app_data(status_core::actix::json_config().limit(64))
             .service(web::resource("/errors/{name}").route(web::get().to(error)))
             .service(web::resource("/orders").route(web::post().to(order)))
             .service(web::resource("/orders/{id}").route(web::get().to(order_by_id)))

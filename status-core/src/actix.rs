@@ -319,6 +319,24 @@ fn rewrite<B: MessageBody + 'static>(
     })))
 }
 
+/// The three extractor configurations at once, for
+/// [`App::configure`](https://docs.rs/actix-web/4/actix_web/struct.App.html#method.configure):
+/// [`json_config`], [`path_config`] and [`query_config`]. Set a configuration of your own
+/// after it to change one (a JSON limit, say): the last one given for a type is the one used.
+///
+/// ```
+/// let app = actix_web::App::new()
+///     .wrap(status_core::actix::error_handlers())
+///     .configure(status_core::actix::rejections)
+///     .app_data(status_core::actix::json_config().limit(4096));
+/// ```
+pub fn rejections(config: &mut web::ServiceConfig) {
+    config
+        .app_data(json_config())
+        .app_data(path_config())
+        .app_data(query_config());
+}
+
 /// actix-web's JSON extractor configuration, answering its errors as [`Rejection`]s:
 /// `invalid_json`, `json_data` (a 422, where actix-web says 400),
 /// `missing_json_content_type` (a 415, where actix-web says 400), `content_too_large` and

@@ -39,8 +39,10 @@ use crate::openapi::{
 };
 use crate::{ApiStatus, Rejection, RejectionKind};
 
-/// Every response `T` can produce, with its status: what the derived
-/// [`OperationOutput::inferred_responses`](https://docs.rs/aide/0.15/aide/operation/trait.OperationOutput.html#method.inferred_responses) returns.
+/// Every response `T` can produce, with its status, as [`openapi::responses`](crate::openapi::responses)
+/// writes them: extension members take any value. The derived
+/// [`OperationOutput::inferred_responses`](https://docs.rs/aide/0.15/aide/operation/trait.OperationOutput.html#method.inferred_responses)
+/// returns the same responses with each member's schema from its field's type.
 ///
 /// ```
 /// # use status_core::ApiStatus;

@@ -250,8 +250,8 @@ impl Rejection {
                 RejectionKind::MissingJsonContentType
             }
             415 if starts("Form requests must have") => RejectionKind::MissingFormContentType,
-            // The router's own answers have no text, or one that says no more than the status.
-            404 if text.is_empty() => RejectionKind::RouteNotFound,
+            // A wrong method is the router's answer; a plain 404 may be a handler's, so it
+            // is not taken for `route_not_found`, which the fallbacks answer themselves.
             405 => RejectionKind::MethodNotAllowed,
             413 => RejectionKind::ContentTooLarge,
             _ => return None,
@@ -427,7 +427,7 @@ mod tests {
             kind(400, "Error that occur during reading payload: x"),
             Some(K::UnreadableBody)
         );
-        assert_eq!(kind(404, ""), Some(K::RouteNotFound));
+        assert_eq!(kind(404, ""), None);
         // The same words under another status are not the same rejection.
         assert_eq!(kind(500, "Failed to parse the request body as JSON"), None);
         assert_eq!(kind(404, "user 7 not found"), None);

@@ -40,8 +40,10 @@ use crate::openapi::{
 };
 use crate::{ApiStatus, Problem, Rejection, RejectionKind};
 
-/// Every response `T` can produce, keyed by status: what the derived
-/// [`IntoResponses`](https://docs.rs/utoipa/6/utoipa/trait.IntoResponses.html) returns.
+/// Every response `T` can produce, keyed by status, as [`openapi::responses`](crate::openapi::responses)
+/// writes them: extension members take any value. The derived
+/// [`IntoResponses`](https://docs.rs/utoipa/6/utoipa/trait.IntoResponses.html) returns the
+/// same responses with each member's schema from its field's type.
 ///
 /// ```
 /// # use status_core::ApiStatus;
