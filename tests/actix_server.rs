@@ -41,17 +41,25 @@ async fn search(query: web::Query<Search>) -> HttpResponse {
     HttpResponse::Ok().body(format!("{} results", query.limit))
 }
 
+/// The shop's routes, with the extractor configurations that answer with rejections.
+fn shop(app: &mut web::ServiceConfig) {
+    app.configure(status_core::actix::rejections)
+        .app_data(status_core::actix::json_config().limit(64))
+        .service(web::resource("/errors/{name}").route(web::get().to(error)))
+        .service(web::resource("/orders").route(web::post().to(order)))
+        .service(web::resource("/orders/{id}").route(web::get().to(order_by_id)))
+        .service(web::resource("/search").route(web::get().to(search)))
+        .service(by_macro);
+}
+
 /// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
 fn serve() -> String {
-    serve_actix::serve(false, |app| {
-        app.configure(status_core::actix::rejections)
-            .app_data(status_core::actix::json_config().limit(64))
-            .service(web::resource("/errors/{name}").route(web::get().to(error)))
-            .service(web::resource("/orders").route(web::post().to(order)))
-            .service(web::resource("/orders/{id}").route(web::get().to(order_by_id)))
-            .service(web::resource("/search").route(web::get().to(search)))
-            .service(by_macro);
-    })
+    serve_actix::serve(false, shop)
+}
+
+#[test]
+fn the_extractor_configurations_answer_with_rejections_without_the_error_handlers() {
+    common::assert_extractors_reject(&serve_actix::serve_bare(shop));
 }
 
 #[test]

@@ -263,3 +263,111 @@ fn the_walk_through_documents_what_axum_rejects_where_it_can_happen() {
         .unwrap();
     assert!(examples.contains_key("invalid") && examples.contains_key("json_data"));
 }
+
+/// An error forwarded through a `Box`, with an extension member of its own.
+#[derive(Debug, status_core::ApiStatus)]
+#[status(409)]
+struct VersionConflict {
+    #[status(extension)]
+    current_version: u64,
+}
+
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+enum Boxed {
+    #[status(transparent)]
+    Conflict(Box<VersionConflict>),
+}
+
+#[test]
+fn a_forwarded_types_members_are_typed_through_a_box() {
+    use aide::OperationOutput;
+    let responses = aide::generate::in_context(|ctx| {
+        Boxed::inferred_responses(ctx, &mut aide::openapi::Operation::default())
+    });
+    let conflict = serde_json::to_value(&responses[0].1).unwrap();
+    let media = &conflict["content"][PROBLEM_JSON];
+    assert_eq!(
+        media["schema"]["oneOf"][0]["properties"]["current_version"]["type"],
+        "integer"
+    );
+    assert_eq!(
+        media["examples"]["version_conflict"]["value"]["current_version"],
+        0
+    );
+}
+
+#[test]
+fn a_type_of_one_status_is_one_typed_response_and_of_several_none() {
+    use aide::OperationOutput;
+    let (single, inferred, several) = aide::generate::in_context(|ctx| {
+        let operation = &mut aide::openapi::Operation::default();
+        (
+            VersionConflict::operation_response(ctx, operation),
+            VersionConflict::inferred_responses(ctx, operation),
+            ShopError::operation_response(ctx, operation),
+        )
+    });
+    let single = serde_json::to_value(single.expect("one status")).unwrap();
+    assert_eq!(single, serde_json::to_value(&inferred[0].1).unwrap());
+    assert_eq!(
+        single["content"][PROBLEM_JSON]["schema"]["oneOf"][0]["properties"]["current_version"]
+            ["type"],
+        "integer"
+    );
+    assert!(several.is_none());
+}
+
+/// A field type with neither `JsonSchema` nor `ToSchema`: it serializes, and that is all.
+#[derive(Debug, serde::Serialize)]
+struct Opaque(u8);
+
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+#[status(409)]
+struct WithOpaque {
+    #[status(extension)]
+    opaque: Opaque,
+}
+
+#[test]
+fn a_member_of_a_type_without_a_schema_takes_any_value_and_keeps_its_placeholder() {
+    use aide::OperationOutput;
+    let responses = aide::generate::in_context(|ctx| {
+        WithOpaque::inferred_responses(ctx, &mut aide::openapi::Operation::default())
+    });
+    let conflict = serde_json::to_value(&responses[0].1).unwrap();
+    let media = &conflict["content"][PROBLEM_JSON];
+    assert_eq!(
+        media["schema"]["oneOf"][0]["properties"]["opaque"],
+        json!({})
+    );
+    assert_eq!(
+        media["examples"]["with_opaque"]["value"]["opaque"],
+        "{opaque}"
+    );
+}
+
+#[test]
+fn a_handler_answering_with_a_rejection_documents_every_kind() {
+    use aide::OperationOutput;
+    let responses = aide::generate::in_context(|ctx| {
+        status_core::Rejection::inferred_responses(ctx, &mut aide::openapi::Operation::default())
+    });
+    let statuses: Vec<Option<u16>> = responses.iter().map(|(status, _)| *status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Some(400),
+            Some(404),
+            Some(405),
+            Some(413),
+            Some(415),
+            Some(422)
+        ]
+    );
+    let not_found = serde_json::to_value(&responses[1].1).unwrap();
+    assert!(not_found["content"][PROBLEM_JSON]["examples"]
+        .get("route_not_found")
+        .is_some());
+}

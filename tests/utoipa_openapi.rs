@@ -181,3 +181,96 @@ fn two_error_types_on_one_operation_merge_per_status_and_overwrite_nothing() {
     documented.as_object_mut().unwrap().remove("204");
     assert_eq!(documented, without_required_headers(&merged));
 }
+
+/// An error forwarded through a `Box`, with an extension member of its own.
+#[derive(Debug, status_core::ApiStatus)]
+#[status(409)]
+struct VersionConflict {
+    #[status(extension)]
+    current_version: u64,
+}
+
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+enum Boxed {
+    #[status(transparent)]
+    Conflict(Box<VersionConflict>),
+}
+
+#[test]
+fn a_forwarded_types_members_are_typed_through_a_box() {
+    let conflict = serde_json::to_value(&Boxed::responses()["409"]).unwrap();
+    let media = &conflict["content"][status_core::PROBLEM_JSON];
+    assert_eq!(
+        media["schema"]["oneOf"][0]["properties"]["current_version"]["type"],
+        "integer"
+    );
+    assert_eq!(
+        media["examples"]["version_conflict"]["value"]["current_version"],
+        0
+    );
+}
+
+/// A field type with neither `JsonSchema` nor `ToSchema`: it serializes, and that is all.
+#[derive(Debug, serde::Serialize)]
+struct Opaque(u8);
+
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+#[status(409)]
+struct WithOpaque {
+    #[status(extension)]
+    opaque: Opaque,
+}
+
+#[test]
+fn a_member_of_a_type_without_a_schema_takes_any_value_and_keeps_its_placeholder() {
+    let conflict = serde_json::to_value(&WithOpaque::responses()["409"]).unwrap();
+    let media = &conflict["content"][status_core::PROBLEM_JSON];
+    assert_eq!(
+        media["schema"]["oneOf"][0]["properties"]["opaque"],
+        serde_json::json!({})
+    );
+    assert_eq!(
+        media["examples"]["with_opaque"]["value"]["opaque"],
+        "{opaque}"
+    );
+}
+
+/// A window of a rate limit: a schema another one names.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+struct Window {
+    seconds: u32,
+}
+
+/// The limits of a key, naming `Window`.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+struct Limits {
+    requests: u32,
+    window: Window,
+}
+
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+#[status(429)]
+struct Throttled {
+    #[status(extension)]
+    limits: Limits,
+}
+
+#[test]
+fn a_members_schema_holds_the_schemas_it_names_inline() {
+    let throttled = serde_json::to_value(&Throttled::responses()["429"]).unwrap();
+    let media = &throttled["content"][status_core::PROBLEM_JSON];
+    let limits = &media["schema"]["oneOf"][0]["properties"]["limits"];
+    // utoipa registers no schema for an `IntoResponses` type: a `$ref` would dangle.
+    assert!(!limits.to_string().contains("$ref"), "{limits:#}");
+    assert_eq!(
+        limits["properties"]["window"]["properties"]["seconds"]["type"],
+        "integer"
+    );
+    assert_eq!(
+        media["examples"]["throttled"]["value"]["limits"],
+        serde_json::json!({ "requests": 0, "window": { "seconds": 0 } })
+    );
+}

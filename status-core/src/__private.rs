@@ -215,4 +215,17 @@ mod tests {
         }
         assert_eq!(plain(&std::string::String::from("owned")), None);
     }
+
+    #[test]
+    fn forwarding_to_untyped_problems_fails_with_the_message() {
+        super::forwards_to_typed(true, "unused");
+        let failed = std::panic::catch_unwind(|| super::forwards_to_typed(false, "give it a base"));
+        let message = failed.expect_err("it fails");
+        assert_eq!(
+            message
+                .downcast_ref::<std::string::String>()
+                .map(std::string::String::as_str),
+            Some("give it a base")
+        );
+    }
 }

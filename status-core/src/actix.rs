@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use actix_web::body::{to_bytes_limited, BodySize, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::error::JsonPayloadError;
+use actix_web::error::{JsonPayloadError, PayloadError};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
@@ -351,9 +351,9 @@ pub fn json_config() -> web::JsonConfig {
         let kind = match &error {
             JsonPayloadError::ContentType => RejectionKind::MissingJsonContentType,
             JsonPayloadError::Deserialize(error) if error.is_data() => RejectionKind::JsonData,
-            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-                RejectionKind::ContentTooLarge
-            }
+            JsonPayloadError::Overflow { .. }
+            | JsonPayloadError::OverflowKnownLength { .. }
+            | JsonPayloadError::Payload(PayloadError::Overflow) => RejectionKind::ContentTooLarge,
             JsonPayloadError::Payload(_) => RejectionKind::UnreadableBody,
             _ => RejectionKind::InvalidJson,
         };

@@ -498,41 +498,6 @@ fn headers(group: &[&VariantInfo]) -> Map<String, Value> {
     headers
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn examples_sharing_a_code_are_numbered_from_the_second() {
-        const ROWS: &[VariantInfo] = &[
-            VariantInfo::new("Order", 404).with_code("not_found"),
-            VariantInfo::new("User", 404)
-                .with_code("not_found")
-                .with_message("no such user", false),
-            VariantInfo::new("Cart", 404)
-                .with_code("not_found")
-                .with_message("no such cart", false),
-        ];
-        let responses = table_responses(&Table::new("E", ROWS));
-        let examples = responses["404"]["content"][PROBLEM_JSON]["examples"]
-            .as_object()
-            .unwrap();
-        let names: Vec<&String> = examples.keys().collect();
-        assert_eq!(names, ["not_found", "not_found_2", "not_found_3"]);
-        assert_eq!(examples["not_found_3"]["value"]["detail"], "no such cart");
-    }
-
-    #[test]
-    fn a_response_component_is_named_after_its_reason_phrase() {
-        let name = |code: u16| component_name(StatusCode::from_u16(code).unwrap());
-        assert_eq!(name(404), "NotFound");
-        assert_eq!(name(203), "NonAuthoritativeInformation");
-        assert_eq!(name(422), "UnprocessableContent");
-        assert_eq!(name(418), "Status418");
-        assert_eq!(name(599), "Status599");
-    }
-}
-
 /// The schema a tool gives for the type of an extension member's field, keyed by the row
 /// (status and code) and the member's name; `None` where the type has no schema in that tool.
 #[doc(hidden)]
@@ -666,4 +631,135 @@ fn example_value(
         }
         _ => Value::Null,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_sharing_a_code_are_numbered_from_the_second() {
+        const ROWS: &[VariantInfo] = &[
+            VariantInfo::new("Order", 404).with_code("not_found"),
+            VariantInfo::new("User", 404)
+                .with_code("not_found")
+                .with_message("no such user", false),
+            VariantInfo::new("Cart", 404)
+                .with_code("not_found")
+                .with_message("no such cart", false),
+        ];
+        let responses = table_responses(&Table::new("E", ROWS));
+        let examples = responses["404"]["content"][PROBLEM_JSON]["examples"]
+            .as_object()
+            .unwrap();
+        let names: Vec<&String> = examples.keys().collect();
+        assert_eq!(names, ["not_found", "not_found_2", "not_found_3"]);
+        assert_eq!(examples["not_found_3"]["value"]["detail"], "no such cart");
+    }
+
+    fn example(schema: &Value) -> Option<Value> {
+        example_value(schema, &|_| None, 0)
+    }
+
+    #[test]
+    fn an_example_is_the_schemas_own_value_first() {
+        let all = json!({
+            "examples": [1], "example": 2, "default": 3, "const": 4, "enum": [5], "type": "integer"
+        });
+        assert_eq!(example(&all), Some(json!(1)));
+        assert_eq!(
+            example(&json!({ "example": 2, "default": 3 })),
+            Some(json!(2))
+        );
+        assert_eq!(
+            example(&json!({ "default": 3, "const": 4 })),
+            Some(json!(3))
+        );
+        assert_eq!(example(&json!({ "const": 4, "enum": [5] })), Some(json!(4)));
+        assert_eq!(
+            example(&json!({ "enum": [5, 6], "type": "integer" })),
+            Some(json!(5))
+        );
+        assert_eq!(example(&json!({})), None);
+        assert_eq!(example(&json!(true)), None);
+    }
+
+    #[test]
+    fn an_example_is_else_the_least_value_of_its_type() {
+        assert_eq!(example(&json!({ "type": "integer" })), Some(json!(0)));
+        assert_eq!(
+            example(&json!({ "type": "number", "minimum": 3 })),
+            Some(json!(3))
+        );
+        assert_eq!(example(&json!({ "type": "string" })), Some(json!("")));
+        assert_eq!(
+            example(&json!({ "type": "string", "minLength": 3 })),
+            Some(json!("xxx"))
+        );
+        assert_eq!(example(&json!({ "type": "boolean" })), Some(json!(false)));
+        assert_eq!(example(&json!({ "type": "null" })), Some(Value::Null));
+        // The first type that is not null; null where it is the only one.
+        assert_eq!(
+            example(&json!({ "type": ["null", "boolean"] })),
+            Some(json!(false))
+        );
+        assert_eq!(example(&json!({ "type": ["null"] })), Some(Value::Null));
+        assert_eq!(
+            example(&json!({ "type": "array", "minItems": 2, "items": { "type": "integer" } })),
+            Some(json!([0, 0]))
+        );
+        assert_eq!(example(&json!({ "type": "array" })), Some(json!([])));
+        let object = json!({
+            "type": "object",
+            "required": ["id", "tags"],
+            "properties": {
+                "id": { "type": "integer" },
+                "tags": { "type": "array", "items": { "type": "string" } },
+                "note": { "type": "string" }
+            }
+        });
+        assert_eq!(example(&object), Some(json!({ "id": 0, "tags": [] })));
+        assert_eq!(
+            example(&json!({ "anyOf": [{ "type": "boolean" }, { "type": "integer" }] })),
+            Some(json!(false))
+        );
+    }
+
+    #[test]
+    fn an_example_follows_refs_eight_deep_and_no_deeper() {
+        // `#/n` names a schema that refers to `#/n+1`; `#/last` is an integer.
+        let chain = |last: u8| {
+            move |target: &str| {
+                let n: u8 = target.trim_start_matches("#/").parse().ok()?;
+                Some(if n == last {
+                    json!({ "type": "integer" })
+                } else {
+                    json!({ "$ref": format!("#/{}", n + 1) })
+                })
+            }
+        };
+        let start = json!({ "$ref": "#/1" });
+        assert_eq!(example_value(&start, &chain(8), 0), Some(json!(0)));
+        assert_eq!(example_value(&start, &chain(9), 0), None);
+        // Nesting counts as a step too.
+        let mut nested = json!({ "type": "integer" });
+        for _ in 0..9 {
+            nested = json!({ "anyOf": [nested] });
+        }
+        assert_eq!(example(&nested), None);
+        assert_eq!(example(&nested["anyOf"][0]), Some(json!(0)));
+        // A type that holds itself ends.
+        let itself = |_: &str| Some(json!({ "$ref": "#/1" }));
+        assert_eq!(example_value(&start, &itself, 0), None);
+    }
+
+    #[test]
+    fn a_response_component_is_named_after_its_reason_phrase() {
+        let name = |code: u16| component_name(StatusCode::from_u16(code).unwrap());
+        assert_eq!(name(404), "NotFound");
+        assert_eq!(name(203), "NonAuthoritativeInformation");
+        assert_eq!(name(422), "UnprocessableContent");
+        assert_eq!(name(418), "Status418");
+        assert_eq!(name(599), "Status599");
+    }
 }

@@ -432,6 +432,8 @@ mod tests {
         assert_eq!(kind(500, "Failed to parse the request body as JSON"), None);
         assert_eq!(kind(404, "user 7 not found"), None);
         assert_eq!(kind(400, "bad"), None);
+        assert_eq!(kind(422, "the order failed validation"), None);
+        assert_eq!(kind(415, "use XML"), None);
     }
 
     #[test]

@@ -364,4 +364,60 @@ pub mod probe {
     impl<T: ?Sized> NoUtoipaMembers for SchemaProbe<T> {
         fn utoipa_members(&self, _: &mut TypedMembers) {}
     }
+
+    #[cfg(test)]
+    mod tests {
+        use serde_json::json;
+
+        use super::inline_refs;
+
+        fn inlined(
+            schema: serde_json::Value,
+            named: &[(String, serde_json::Value)],
+        ) -> serde_json::Value {
+            let mut schema = schema;
+            inline_refs(&mut schema, named, 0);
+            schema
+        }
+
+        #[test]
+        fn a_ref_becomes_the_schema_it_names_in_objects_and_arrays() {
+            let named = [
+                ("Window".to_owned(), json!({ "type": "integer" })),
+                ("Other".to_owned(), json!({ "type": "string" })),
+            ];
+            let schema = json!({
+                "properties": { "window": { "$ref": "#/components/schemas/Window" } },
+                "allOf": [{ "$ref": "#/components/schemas/Window" }]
+            });
+            assert_eq!(
+                inlined(schema, &named),
+                json!({
+                    "properties": { "window": { "type": "integer" } },
+                    "allOf": [{ "type": "integer" }]
+                })
+            );
+            // A name it does not know: any value, never a dangling ref.
+            assert_eq!(
+                inlined(json!({ "$ref": "#/components/schemas/Gone" }), &named),
+                json!({})
+            );
+        }
+
+        #[test]
+        fn a_schema_that_names_itself_is_cut_eight_deep() {
+            let named = [(
+                "Node".to_owned(),
+                json!({ "properties": { "next": { "$ref": "#/components/schemas/Node" } } }),
+            )];
+            let mut schema = inlined(json!({ "$ref": "#/components/schemas/Node" }), &named);
+            let mut depth = 0;
+            while let Some(next) = schema["properties"].get("next").cloned() {
+                schema = next;
+                depth += 1;
+            }
+            assert_eq!(schema, json!({}));
+            assert_eq!(depth, 8);
+        }
+    }
 }

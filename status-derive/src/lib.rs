@@ -228,4 +228,53 @@ mod tests {
             "{expansion}"
         );
     }
+
+    #[test]
+    fn a_type_with_a_type_base_checks_each_type_it_forwards_to() {
+        let expansion = expand(quote! {
+            #[status(type_base = "/problems/")]
+            enum ApiError {
+                #[status(404)]
+                NotFound,
+                #[status(transparent)]
+                Auth(AuthError),
+            }
+        });
+        assert!(
+            expansion.contains("forwards_to_typed (< AuthError as :: status_core :: __private :: ProblemTypes > :: EVERY_ROW_TYPED"),
+            "{expansion}"
+        );
+        assert!(
+            expansion.contains("give `AuthError` `#[status(type_base = \\\"/problems/\\\")]` too"),
+            "{expansion}"
+        );
+        // Without a base, nothing is checked; the type says whether its own rows are typed.
+        let untyped = expand(quote! {
+            enum ApiError {
+                #[status(transparent)]
+                Auth(AuthError),
+                #[status(404)]
+                NotFound,
+            }
+        });
+        assert!(!untyped.contains("forwards_to_typed"), "{untyped}");
+        assert!(
+            untyped.contains("const EVERY_ROW_TYPED : bool = false"),
+            "{untyped}"
+        );
+        let plain = expand(quote! {
+            enum Plain {
+                #[status(404)]
+                NotFound,
+            }
+        });
+        assert!(
+            plain.contains("const EVERY_ROW_TYPED : bool = false"),
+            "{plain}"
+        );
+        assert!(
+            expansion.contains("const EVERY_ROW_TYPED : bool = true"),
+            "{expansion}"
+        );
+    }
 }

@@ -250,68 +250,47 @@ pub fn assert_every_error_is_served(base: &str) {
 ///
 /// [`Rejection`]: status_core::Rejection
 pub fn assert_framework_errors_are_problems(base: &str) {
-    let rejected = |seen: Seen, code: &str| {
-        let row = Rejection::table()
-            .variants()
-            .iter()
-            .find(|row| row.code() == code)
-            .unwrap_or_else(|| panic!("no rejection {code}"));
-        let body = seen.assert_problem(row.status().as_u16());
-        assert_eq!(body["code"], code, "{}", seen.text);
-        // The body is what the documents' schema of the rejection says: every required
-        // member, and each constant member's value.
-        let schema = status_core::openapi::variant_schema(row);
-        for member in schema["required"].as_array().unwrap() {
-            assert!(
-                body.get(member.as_str().unwrap()).is_some(),
-                "{member}: {}",
-                seen.text
-            );
-        }
-        for (name, property) in schema["properties"].as_object().unwrap() {
-            if let Some(values) = property["enum"].as_array() {
-                assert!(values.contains(&body[name]), "{name}: {}", seen.text);
-            }
-        }
-        assert!(
-            body["detail"].as_str().is_some_and(|d| !d.is_empty()),
-            "{}",
-            seen.text
-        );
-        body
-    };
-    rejected(
-        send("GET", &format!("{base}/no/such/route"), None),
+    assert_rejected(
+        &send("GET", &format!("{base}/no/such/route"), None),
         "route_not_found",
     );
 
     let seen = send("DELETE", &format!("{base}/errors/forbidden"), None);
     let allow = seen.header("allow").map(str::to_owned);
-    rejected(seen, "method_not_allowed");
+    assert_rejected(&seen, "method_not_allowed");
     assert!(allow.is_some_and(|allow| allow.contains("GET")));
 
+    assert_extractors_reject(base);
+}
+
+/// What the extractors of `/orders` (a JSON body of at most 64 bytes), `/orders/{id}` (a
+/// number) and `/search?limit=` (a number) reject, each as its [`Rejection`]; and what they
+/// accept, accepted.
+///
+/// [`Rejection`]: status_core::Rejection
+pub fn assert_extractors_reject(base: &str) {
     let orders = format!("{base}/orders");
-    rejected(
-        send("POST", &orders, Some("{\"quantity\": ")),
+    assert_rejected(
+        &send("POST", &orders, Some("{\"quantity\": ")),
         "invalid_json",
     );
-    let body = rejected(
-        send("POST", &orders, Some("{\"quantity\": \"x\"}")),
+    let body = assert_rejected(
+        &send("POST", &orders, Some("{\"quantity\": \"x\"}")),
         "json_data",
     );
     assert!(
         body["detail"].as_str().unwrap().contains("invalid type"),
         "{body}"
     );
-    rejected(send("POST", &orders, None), "missing_json_content_type");
+    assert_rejected(&send("POST", &orders, None), "missing_json_content_type");
     let big = format!("{{\"quantity\": 1, \"note\": \"{}\"}}", "x".repeat(200));
-    rejected(send("POST", &orders, Some(&big)), "content_too_large");
-    rejected(
-        send("GET", &format!("{base}/orders/ada"), None),
+    assert_rejected(&send("POST", &orders, Some(&big)), "content_too_large");
+    assert_rejected(
+        &send("GET", &format!("{base}/orders/ada"), None),
         "invalid_path",
     );
-    rejected(
-        send("GET", &format!("{base}/search?limit=many"), None),
+    assert_rejected(
+        &send("GET", &format!("{base}/search?limit=many"), None),
         "invalid_query",
     );
 
@@ -322,6 +301,39 @@ pub fn assert_framework_errors_are_problems(base: &str) {
         send("GET", &format!("{base}/search?limit=3"), None).status,
         200
     );
+}
+
+/// `seen` is the rejection `code`: its row's status, and a body that is what the documents'
+/// schema of the rejection says, with a detail.
+pub fn assert_rejected(seen: &Seen, code: &str) -> Value {
+    let table = Rejection::table();
+    let row = table
+        .variants()
+        .iter()
+        .find(|row| row.code() == code)
+        .unwrap_or_else(|| panic!("no rejection {code}"));
+    let body = seen.assert_problem(row.status().as_u16());
+    assert_eq!(body["code"], code, "{}", seen.text);
+    // Every required member, and each constant member's value.
+    let schema = status_core::openapi::variant_schema(row);
+    for member in schema["required"].as_array().unwrap() {
+        assert!(
+            body.get(member.as_str().unwrap()).is_some(),
+            "{member}: {}",
+            seen.text
+        );
+    }
+    for (name, property) in schema["properties"].as_object().unwrap() {
+        if let Some(values) = property["enum"].as_array() {
+            assert!(values.contains(&body[name]), "{name}: {}", seen.text);
+        }
+    }
+    assert!(
+        body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "{}",
+        seen.text
+    );
+    body
 }
 
 /// What the handlers of the own-body tests send: `/short` a client error's message, `/padded`

@@ -31,3 +31,23 @@ pub fn serve(instance: bool, configure: fn(&mut web::ServiceConfig)) -> String {
     });
     base
 }
+
+/// Serves the routes `configure` adds with none of status-core's middleware or fallback: what
+/// the extractor configurations answer on their own.
+#[allow(dead_code)] // the actix server tests only
+pub fn serve_bare(configure: fn(&mut web::ServiceConfig)) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            HttpServer::new(move || App::new().configure(configure))
+                .workers(1)
+                .listen(listener)
+                .unwrap()
+                .run()
+                .await
+                .unwrap();
+        });
+    });
+    base
+}
