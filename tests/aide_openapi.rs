@@ -21,7 +21,7 @@ use common::{error_named, send, ShopError};
 use documented::{
     assert_documents_every_error, assert_examples_are_what_the_server_sends,
     assert_extension_members_are_typed, assert_fixed_headers_are_required,
-    assert_valid_openapi_3_1, operation_responses, untyped,
+    assert_valid_openapi_3_1, operation_responses, untyped, Boxed, VersionConflict, WithOpaque,
 };
 use serde_json::{json, Value};
 use status_core::{openapi, PROBLEM_JSON};
@@ -264,21 +264,6 @@ fn the_walk_through_documents_what_axum_rejects_where_it_can_happen() {
     assert!(examples.contains_key("invalid") && examples.contains_key("json_data"));
 }
 
-/// An error forwarded through a `Box`, with an extension member of its own.
-#[derive(Debug, status_core::ApiStatus)]
-#[status(409)]
-struct VersionConflict {
-    #[status(extension)]
-    current_version: u64,
-}
-
-#[allow(dead_code)] // documented only
-#[derive(Debug, status_core::ApiStatus)]
-enum Boxed {
-    #[status(transparent)]
-    Conflict(Box<VersionConflict>),
-}
-
 #[test]
 fn a_forwarded_types_members_are_typed_through_a_box() {
     use aide::OperationOutput;
@@ -316,18 +301,6 @@ fn a_type_of_one_status_is_one_typed_response_and_of_several_none() {
         "integer"
     );
     assert!(several.is_none());
-}
-
-/// A field type with neither `JsonSchema` nor `ToSchema`: it serializes, and that is all.
-#[derive(Debug, serde::Serialize)]
-struct Opaque(u8);
-
-#[allow(dead_code)] // documented only
-#[derive(Debug, status_core::ApiStatus)]
-#[status(409)]
-struct WithOpaque {
-    #[status(extension)]
-    opaque: Opaque,
 }
 
 #[test]

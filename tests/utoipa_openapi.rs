@@ -15,7 +15,7 @@ use common::{error_named, ShopError};
 use documented::{
     assert_documents_every_error, assert_examples_are_what_the_server_sends,
     assert_extension_members_are_typed, assert_valid_openapi_3_1, operation_responses, untyped,
-    without_required_headers,
+    without_required_headers, Boxed, WithOpaque,
 };
 use serde_json::Value;
 use status_core::utoipa::{JsonBodyRejections, Merged, PathRejections};
@@ -182,21 +182,6 @@ fn two_error_types_on_one_operation_merge_per_status_and_overwrite_nothing() {
     assert_eq!(documented, without_required_headers(&merged));
 }
 
-/// An error forwarded through a `Box`, with an extension member of its own.
-#[derive(Debug, status_core::ApiStatus)]
-#[status(409)]
-struct VersionConflict {
-    #[status(extension)]
-    current_version: u64,
-}
-
-#[allow(dead_code)] // documented only
-#[derive(Debug, status_core::ApiStatus)]
-enum Boxed {
-    #[status(transparent)]
-    Conflict(Box<VersionConflict>),
-}
-
 #[test]
 fn a_forwarded_types_members_are_typed_through_a_box() {
     let conflict = serde_json::to_value(&Boxed::responses()["409"]).unwrap();
@@ -209,18 +194,6 @@ fn a_forwarded_types_members_are_typed_through_a_box() {
         media["examples"]["version_conflict"]["value"]["current_version"],
         0
     );
-}
-
-/// A field type with neither `JsonSchema` nor `ToSchema`: it serializes, and that is all.
-#[derive(Debug, serde::Serialize)]
-struct Opaque(u8);
-
-#[allow(dead_code)] // documented only
-#[derive(Debug, status_core::ApiStatus)]
-#[status(409)]
-struct WithOpaque {
-    #[status(extension)]
-    opaque: Opaque,
 }
 
 #[test]

@@ -291,3 +291,33 @@ pub fn assert_fixed_headers_are_required(responses: &Value) {
         None
     );
 }
+
+/// An error forwarded through a `Box`, with an extension member of its own.
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+#[status(409)]
+pub struct VersionConflict {
+    #[status(extension)]
+    pub current_version: u64,
+}
+
+/// Forwards `VersionConflict` through a `Box`.
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+pub enum Boxed {
+    #[status(transparent)]
+    Conflict(Box<VersionConflict>),
+}
+
+/// A field type with neither `JsonSchema` nor `ToSchema`: it serializes, and that is all.
+#[derive(Debug, serde::Serialize)]
+pub struct Opaque(u8);
+
+/// An error whose extension member has no schema in any tool.
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+#[status(409)]
+pub struct WithOpaque {
+    #[status(extension)]
+    pub opaque: Opaque,
+}
