@@ -37,8 +37,9 @@ use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse, ResponseError, Scope};
 
 use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::rejection::framework_error;
 use crate::site::{Reply, Site, HTML};
-use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
+use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -301,14 +302,8 @@ fn rewrite<B: MessageBody + 'static>(
             .unwrap_or_default();
         let status = http::StatusCode::from_u16(head.status().as_u16())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-        let (status, body) = match Rejection::recognize(status, &text) {
-            Some(rejection) => (status_code(&rejection), rejection.body()),
-            None => (
-                head.status(),
-                Problem::from_framework_error(status, &text).to_json(),
-            ),
-        };
-        let mut builder = HttpResponse::build(status);
+        let (status, body) = framework_error(status, &text);
+        let mut builder = HttpResponse::build(to_actix_status(status));
         for (name, value) in head.headers() {
             if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
                 builder.append_header((name.clone(), value.clone()));

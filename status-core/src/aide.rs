@@ -56,7 +56,14 @@ use crate::{ApiStatus, Rejection, RejectionKind};
 /// ```
 #[must_use]
 pub fn inferred_responses<T: ApiStatus>() -> Vec<(Option<u16>, Response)> {
-    status_responses(&T::table())
+    to_aide(status_responses(&T::table()))
+}
+
+/// aide's form of responses this crate wrote as JSON.
+fn to_aide(
+    responses: impl Iterator<Item = (http::StatusCode, serde_json::Value)>,
+) -> Vec<(Option<u16>, Response)> {
+    responses
         .map(|(status, response)| {
             // The same JSON every output documents; aide's types read all of it (a test
             // compares the two), so the default is never taken.
@@ -64,6 +71,16 @@ pub fn inferred_responses<T: ApiStatus>() -> Vec<(Option<u16>, Response)> {
             (Some(status.as_u16()), response)
         })
         .collect()
+}
+
+/// The response of a type's responses when they have one status; `None` for several, which no single response
+/// describes.
+fn the_only(mut responses: Vec<(Option<u16>, Response)>) -> Option<Response> {
+    if responses.len() == 1 {
+        responses.pop().map(|(_, response)| response)
+    } else {
+        None
+    }
 }
 
 /// The response of `T` when it has a single status, for aide's
@@ -80,12 +97,7 @@ pub fn inferred_responses<T: ApiStatus>() -> Vec<(Option<u16>, Response)> {
 /// ```
 #[must_use]
 pub fn single_response<T: ApiStatus>() -> Option<Response> {
-    let mut responses = inferred_responses::<T>();
-    if responses.len() == 1 {
-        responses.pop().map(|(_, response)| response)
-    } else {
-        None
-    }
+    the_only(inferred_responses::<T>())
 }
 
 /// Documents, on each operation of the document, the [`Rejection`]s the framework answers
@@ -233,12 +245,11 @@ pub fn typed_inferred_responses<T: ApiStatus + ExtensionSchemas>(
     T::extension_schemas(&mut ctx.schema, &mut members);
     let definitions = ctx.schema.definitions();
     let resolve = |target: &str| definitions.get(target.rsplit('/').next()?).cloned();
-    with_typed_members(status_responses(&T::table()), &members, &resolve)
-        .map(|(status, response)| {
-            let response = serde_json::from_value(response).unwrap_or_default();
-            (Some(status.as_u16()), response)
-        })
-        .collect()
+    to_aide(with_typed_members(
+        status_responses(&T::table()),
+        &members,
+        &resolve,
+    ))
 }
 
 /// [`single_response`], typed as [`typed_inferred_responses`] is.
@@ -246,12 +257,7 @@ pub fn typed_inferred_responses<T: ApiStatus + ExtensionSchemas>(
 pub fn typed_single_response<T: ApiStatus + ExtensionSchemas>(
     ctx: &mut GenContext,
 ) -> Option<Response> {
-    let mut responses = typed_inferred_responses::<T>(ctx);
-    if responses.len() == 1 {
-        responses.pop().map(|(_, response)| response)
-    } else {
-        None
-    }
+    the_only(typed_inferred_responses::<T>(ctx))
 }
 
 /// The autoref probes the derived impls call: a field type's schema where it implements

@@ -36,8 +36,9 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use http::{HeaderValue, StatusCode};
 
 use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::rejection::framework_error;
 use crate::site::{Reply, Site, HTML};
-use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
+use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -92,13 +93,8 @@ pub async fn problem_details(response: Response) -> Response {
     let text = ::axum::body::to_bytes(body, BODY_LIMIT)
         .await
         .unwrap_or_default();
-    let body = match Rejection::recognize(status, &text) {
-        Some(rejection) => {
-            parts.status = rejection.status();
-            rejection.body()
-        }
-        None => Problem::from_framework_error(status, &text).to_json(),
-    };
+    let (status, body) = framework_error(status, &text);
+    parts.status = status;
     parts.headers.remove(CONTENT_LENGTH);
     parts
         .headers

@@ -282,17 +282,15 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn from_framework_error(status: StatusCode, body: &[u8]) -> Self {
-        const MAX_DETAIL: usize = 1024;
         let registered = with_meaning(status.as_u16());
         let code = registered
             .and_then(RegisteredStatus::default_code)
             .unwrap_or("error");
         let fallback = registered.map(|entry| Cow::Borrowed(entry.description()));
-        let text = std::str::from_utf8(body).map(str::trim).unwrap_or_default();
-        let detail = if status.is_client_error() && !text.is_empty() && text.len() <= MAX_DETAIL {
-            Some(Cow::Owned(text.to_owned()))
-        } else {
-            fallback
+        let text = std::str::from_utf8(body).unwrap_or_default();
+        let detail = match framework_message(text) {
+            Some(message) if status.is_client_error() => Some(Cow::Owned(message.to_owned())),
+            _ => fallback,
         };
         Self {
             detail,
@@ -300,6 +298,14 @@ impl Problem {
             ..Self::new(status)
         }
     }
+}
+
+/// A framework's error text, trimmed, where it is a short message worth showing as the
+/// detail: not empty, and not so long that it is more than a message.
+pub(crate) fn framework_message(text: &str) -> Option<&str> {
+    const MAX_DETAIL: usize = 1024;
+    let text = text.trim();
+    (!text.is_empty() && text.len() <= MAX_DETAIL).then_some(text)
 }
 
 /// The reason phrase of `status`, as IANA's registry gives it (RFC 9110's names: `Content Too

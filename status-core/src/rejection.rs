@@ -8,10 +8,8 @@ use core::fmt;
 
 use http::StatusCode;
 
+use crate::problem::framework_message;
 use crate::{ApiStatus, Table, VariantInfo};
-
-/// Longer framework messages are not short messages: the row's description stands instead.
-const MAX_DETAIL: usize = 1024;
 
 /// How `serde_json` words an error of shape rather than of syntax (its `Category::Data`).
 const SERDE_DATA_ERRORS: &[&str] = &[
@@ -176,11 +174,9 @@ impl Rejection {
     /// message, leaves the kind's description as the detail.
     #[must_use]
     pub fn new(kind: RejectionKind, detail: impl Into<String>) -> Self {
-        let detail = detail.into();
-        let detail = detail.trim();
         Self {
             kind,
-            detail: (!detail.is_empty() && detail.len() <= MAX_DETAIL).then(|| detail.to_owned()),
+            detail: framework_message(&detail.into()).map(str::to_owned),
         }
     }
 
@@ -257,6 +253,19 @@ impl Rejection {
             _ => return None,
         };
         Some(Self::new(kind, text))
+    }
+}
+
+/// The status and body a framework's own plain error becomes: its rejection, with the
+/// rejection's status, where it is one; else a problem of its status.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn framework_error(status: StatusCode, text: &[u8]) -> (StatusCode, Vec<u8>) {
+    match Rejection::recognize(status, text) {
+        Some(rejection) => (rejection.status(), rejection.body()),
+        None => (
+            status,
+            crate::Problem::from_framework_error(status, text).to_json(),
+        ),
     }
 }
 
@@ -443,12 +452,12 @@ mod tests {
             Rejection::new(RejectionKind::JsonData, "  ").detail(),
             description
         );
-        let long = "x".repeat(MAX_DETAIL + 1);
+        let long = "x".repeat(1025);
         assert_eq!(
             Rejection::new(RejectionKind::JsonData, long).detail(),
             description
         );
-        let longest = "x".repeat(MAX_DETAIL);
+        let longest = "x".repeat(1024);
         assert_eq!(
             Rejection::new(RejectionKind::JsonData, longest.clone()).detail(),
             longest
