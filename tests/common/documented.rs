@@ -321,3 +321,30 @@ pub struct WithOpaque {
     #[status(extension)]
     pub opaque: Opaque,
 }
+
+/// `Boxed`'s 409: `current_version` has its `u64`'s schema and example, through the `Box`.
+pub fn assert_typed_through_the_box(conflict: &Value) {
+    let media = &conflict["content"][PROBLEM_JSON];
+    assert_eq!(
+        media["schema"]["oneOf"][0]["properties"]["current_version"]["type"],
+        "integer"
+    );
+    assert_eq!(
+        media["examples"]["version_conflict"]["value"]["current_version"],
+        0
+    );
+}
+
+/// `WithOpaque`'s 409: `opaque`, of a type with no schema, takes any value and keeps its
+/// placeholder.
+pub fn assert_opaque_takes_any_value(conflict: &Value) {
+    let media = &conflict["content"][PROBLEM_JSON];
+    assert_eq!(
+        media["schema"]["oneOf"][0]["properties"]["opaque"],
+        json!({})
+    );
+    assert_eq!(
+        media["examples"]["with_opaque"]["value"]["opaque"],
+        "{opaque}"
+    );
+}

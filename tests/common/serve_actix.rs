@@ -7,13 +7,31 @@ use actix_web::{web, App, HttpServer};
 /// `problem_instance` middleware when `instance` is on), with its 404 for unknown routes, on a
 /// thread of its own; returns the base URL.
 pub fn serve(instance: bool, configure: fn(&mut web::ServiceConfig)) -> String {
+    serve_with(true, instance, configure)
+}
+
+/// Serves the routes `configure` adds without status-core's error handlers: what the extractor
+/// configurations answer on their own.
+#[allow(dead_code)] // the actix server tests only
+pub fn serve_bare(configure: fn(&mut web::ServiceConfig)) -> String {
+    serve_with(false, false, configure)
+}
+
+fn serve_with(
+    error_handlers: bool,
+    instance: bool,
+    configure: fn(&mut web::ServiceConfig),
+) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
             HttpServer::new(move || {
                 App::new()
-                    .wrap(status_core::actix::error_handlers())
+                    .wrap(Condition::new(
+                        error_handlers,
+                        status_core::actix::error_handlers(),
+                    ))
                     .wrap(Condition::new(
                         instance,
                         from_fn(status_core::actix::problem_instance),
@@ -27,26 +45,6 @@ pub fn serve(instance: bool, configure: fn(&mut web::ServiceConfig)) -> String {
             .run()
             .await
             .unwrap();
-        });
-    });
-    base
-}
-
-/// Serves the routes `configure` adds with none of status-core's middleware or fallback: what
-/// the extractor configurations answer on their own.
-#[allow(dead_code)] // the actix server tests only
-pub fn serve_bare(configure: fn(&mut web::ServiceConfig)) -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            HttpServer::new(move || App::new().configure(configure))
-                .workers(1)
-                .listen(listener)
-                .unwrap()
-                .run()
-                .await
-                .unwrap();
         });
     });
     base
