@@ -10,7 +10,7 @@ use std::fmt;
 use std::time::Duration;
 
 use http::Method;
-use status_core::ApiStatus;
+use status_core::{ApiStatus, FromProblem};
 
 /// An inner error, forwarded transparently.
 #[derive(Debug, ApiStatus)]
@@ -200,4 +200,73 @@ fn generated_code_behaves_under_pedantic_lints() {
     let rows = Concrete::table().responses().len();
     // 9 own rows (Never is compiled out), 1 of RateLimited, 2 of AuthError.
     assert_eq!(rows, 12);
+}
+
+/// Every kind of field a client reads back, in one generic type a client decodes.
+#[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+pub enum ClientError<T, I> {
+    /// A value was not found.
+    #[status(404, message = "no {0} here")]
+    Missing(T),
+    /// Too many requests.
+    #[status(429, message = "{count} requests in {window}s")]
+    Limited {
+        /// How many requests were made.
+        #[status(extension)]
+        count: u32,
+        /// The window they were counted in, in seconds.
+        window: u64,
+        /// When to try again.
+        #[status(retry_after)]
+        retry_in: Option<Duration>,
+    },
+    /// The method is not allowed.
+    #[status(405)]
+    WrongMethod {
+        /// The methods that are.
+        #[status(allow)]
+        allowed: Vec<Method>,
+    },
+    /// Forwarded to a type parameter.
+    #[status(transparent)]
+    Inner(I),
+    /// Down for maintenance.
+    #[status(503)]
+    Down,
+    /// A field that stays on the server.
+    #[status(500)]
+    Kept {
+        /// The query that failed.
+        query: String,
+    },
+}
+
+/// The inner type `ClientError` forwards to in the test.
+#[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+#[status(401, www_authenticate = "Bearer")]
+pub struct Expired;
+
+#[test]
+fn generated_decoding_behaves_under_pedantic_lints() {
+    type Client = ClientError<String, Expired>;
+    let values: [Client; 5] = [
+        ClientError::Missing("a {b} /c".to_owned()),
+        ClientError::Limited {
+            count: 3,
+            window: 60,
+            retry_in: Some(Duration::from_secs(5)),
+        },
+        ClientError::WrongMethod {
+            allowed: vec![Method::GET, Method::HEAD],
+        },
+        ClientError::Inner(Expired),
+        ClientError::Down,
+    ];
+    for value in values {
+        assert_eq!(Client::from_response(&value.response()), Ok(value));
+    }
+    let kept: Client = ClientError::Kept {
+        query: "select".to_owned(),
+    };
+    assert_eq!(Client::from_response(&kept.response()), Err(kept.problem()));
 }

@@ -15,6 +15,9 @@ impl<const N: u16> Code<N> {
 pub use crate::{ApiStatus, Extensions, GrpcDomain, Table, TransparentInfo, VariantInfo};
 
 pub use crate::__impl_frameworks as impl_frameworks;
+pub use crate::from_problem::steps as decode;
+pub use crate::{FromAllow, FromProblem, FromRetryAfter, Received};
+pub use serde::de::DeserializeOwned;
 pub use serde::Serialize;
 
 /// Adds the field `value` as the extension member `name`.

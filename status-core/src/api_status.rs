@@ -422,6 +422,7 @@ pub struct VariantInfo {
     field_headers: &'static [&'static str],
     body: Option<&'static [u8]>,
     grpc: Option<&'static str>,
+    decodes: bool,
 }
 
 impl VariantInfo {
@@ -452,6 +453,7 @@ impl VariantInfo {
             field_headers: &[],
             body: None,
             grpc: None,
+            decodes: false,
         }
     }
 
@@ -462,6 +464,7 @@ impl VariantInfo {
     pub const fn derived(name: &'static str, status: u16, code: &'static str) -> Self {
         let mut row = Self::new(name, status);
         row.code = Some(code);
+        row.decodes = true;
         row
     }
 
@@ -798,6 +801,44 @@ impl VariantInfo {
     #[must_use]
     pub const fn grpc(&self) -> Option<&'static str> {
         self.grpc
+    }
+
+    /// Whether a client rebuilds this variant from its response with
+    /// [`FromProblem`](crate::FromProblem): every field reaches the client, in the body or a
+    /// header. A derived row says so unless a field stays on the server (a source, a field a
+    /// 5xx does not show); a hand-written row says so when its type implements `FromProblem`
+    /// for it.
+    ///
+    /// ```
+    /// use status_core::ApiStatus;
+    ///
+    /// #[derive(Debug, ApiStatus)]
+    /// enum ApiError {
+    ///     #[status(404, message = "user {id} not found")]
+    ///     UserNotFound { id: u64 },
+    ///     #[status(500)]
+    ///     Database { query: String },
+    /// }
+    ///
+    /// let rows = ApiError::table().variants();
+    /// assert!(rows[0].decodes());
+    /// assert!(!rows[1].decodes());
+    /// ```
+    #[must_use]
+    pub const fn decodes(&self) -> bool {
+        self.decodes
+    }
+
+    /// Sets whether a client rebuilds this variant ([`VariantInfo::decodes`]).
+    ///
+    /// ```
+    /// let row = status_core::VariantInfo::new("Gone", 410).with_decodes(true);
+    /// assert!(row.decodes());
+    /// ```
+    #[must_use]
+    pub const fn with_decodes(mut self, decodes: bool) -> Self {
+        self.decodes = decodes;
+        self
     }
 
     /// The body every occurrence of this variant serves, when no field changes it: the

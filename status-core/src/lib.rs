@@ -64,6 +64,7 @@ pub mod axum;
 mod body;
 mod catalog;
 mod frameworks;
+mod from_problem;
 mod grpc;
 mod headers;
 pub mod html;
@@ -89,6 +90,7 @@ pub mod utoipa;
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
 pub use body::Extensions;
 pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
+pub use from_problem::{FromAllow, FromProblem, FromRetryAfter, Received};
 pub use grpc::GrpcDomain;
 pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
@@ -99,6 +101,12 @@ pub use rejection::{Rejection, RejectionKind};
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use status_derive::ApiStatus;
+
+/// Derives [`FromProblem`] from the same attributes as `ApiStatus`, so a client rebuilds the
+/// value from the problem it received; see [`FromProblem`] for what comes back.
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub use status_derive::FromProblem;
 
 /// What `#[derive(ApiStatus)]` expands to refers to; not a public API.
 #[doc(hidden)]

@@ -16,9 +16,10 @@ use serde_json::{json, Map, Value};
 use crate::api_status::numbered;
 use crate::headers::display_name;
 use crate::registry::with_meaning;
+#[cfg(any(feature = "aide", feature = "utoipa"))]
+use crate::RejectionKind;
 use crate::{
-    reason_phrase, ApiStatus, RegisteredStatus, RejectionKind, Table, VariantInfo, ABOUT_BLANK,
-    PROBLEM_JSON,
+    reason_phrase, ApiStatus, RegisteredStatus, Table, VariantInfo, ABOUT_BLANK, PROBLEM_JSON,
 };
 
 /// The name of the Problem Details schema in the `components.schemas` of [`document`].
@@ -130,6 +131,7 @@ pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCod
     rows_responses(&table.public_responses())
 }
 
+#[cfg(any(feature = "aide", feature = "utoipa"))]
 /// The responses of the rejections of `kinds`, each status once.
 pub(crate) fn rejection_responses(
     kinds: &[RejectionKind],
@@ -521,6 +523,7 @@ impl TypedMembers {
     }
 }
 
+#[cfg(any(feature = "aide", feature = "utoipa"))]
 /// `responses` with each typed member's schema in place of the schema of any value, and an
 /// example value of its type in place of its `{placeholder}`; `resolve` finds the schema a
 /// `$ref` names, for the example.
@@ -562,6 +565,7 @@ pub(crate) fn with_typed_members(
     typed.into_iter()
 }
 
+#[cfg(any(feature = "aide", feature = "utoipa"))]
 /// A value that `schema` accepts, for an example: the schema's own example, default,
 /// constant or first enumerated value, else the least value of its type (`0`, `""`,
 /// `false`, `[]`, an object of its required members); `None` for a schema that says nothing.

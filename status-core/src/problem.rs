@@ -52,7 +52,7 @@ use crate::body::RESERVED;
 pub struct Problem {
     type_uri: Option<Cow<'static, str>>,
     title: Option<Cow<'static, str>>,
-    status: Option<u16>,
+    pub(crate) status: Option<u16>,
     detail: Option<Cow<'static, str>>,
     instance: Option<Cow<'static, str>>,
     code: Option<Cow<'static, str>>,

@@ -230,6 +230,33 @@ pub fn problem(status: &Status) -> Problem {
     problem
 }
 
+/// What [`FromProblem::from_status`](crate::FromProblem::from_status) reads: the problem of
+/// `status` with its whole message as the detail, whatever the code (nothing of it reaches a
+/// response: a status that is not rebuilt comes back as it was), and `RetryInfo` as
+/// `Retry-After`.
+pub(crate) fn received_parts(status: &Status) -> (Problem, http::HeaderMap) {
+    let mut problem =
+        Problem::new(http_status(status.code())).with_detail(status.message().to_owned());
+    // The code is `ErrorInfo`'s reason only: a status without one names no variant.
+    if let Some(info) = status.get_details_error_info() {
+        problem = problem.with_code(info.reason);
+        for (name, value) in info.metadata {
+            problem.insert_extension(name, value);
+        }
+    }
+    let mut headers = http::HeaderMap::new();
+    if let Some(delay) = status
+        .get_details_retry_info()
+        .and_then(|info| info.retry_delay)
+    {
+        headers.insert(
+            http::header::RETRY_AFTER,
+            http::HeaderValue::from(delay.as_secs()),
+        );
+    }
+    (problem, headers)
+}
+
 #[cfg(test)]
 mod tests {
     use super::truncated;

@@ -34,6 +34,20 @@ pub struct Field<'a> {
     pub member: Member,
     pub ty: &'a Type,
     pub attrs: FieldAttrs,
+    /// thiserror's source: `#[from]`, `#[source]`, or a field named `source`.
+    pub is_source: bool,
+}
+
+/// Where a client finds a field again, in the response the server sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FieldSource {
+    /// The extension member of this name.
+    Member,
+    RetryAfter,
+    Allow,
+    /// The text of the message's placeholder at this index, among the template's
+    /// placeholders.
+    Detail(usize),
 }
 
 impl<'a> Input<'a> {
@@ -119,6 +133,11 @@ impl<'a> Variant<'a> {
                 },
                 ty: &field.ty,
                 attrs: attr::parse_field_attrs(cx, &field.attrs),
+                is_source: field.ident.as_ref().is_some_and(|ident| ident == "source")
+                    || field
+                        .attrs
+                        .iter()
+                        .any(|a| a.path().is_ident("from") || a.path().is_ident("source")),
             })
             .collect();
         Variant {
@@ -316,6 +335,39 @@ impl Variant<'_> {
 
     pub fn allow_field(&self) -> Option<&Field<'_>> {
         self.fields.iter().find(|f| f.attrs.allow.is_some())
+    }
+
+    /// Where a client finds each field again, or `None` when some field stays on the
+    /// server, so that the variant cannot be rebuilt: a source (its text is the inner error's,
+    /// which a client must never invent), a field a 5xx does not show, a field the detail
+    /// shows through `Display` or a format spec.
+    pub fn field_sources(&self, input: &Input) -> Option<Vec<FieldSource>> {
+        let template = match self.detail_source(input) {
+            DetailSource::Template(template) if template.literals().is_some() => Some(template),
+            _ => None,
+        };
+        let placeholder = |field: &Field| {
+            let name = crate::expand::member_name(&field.member);
+            template?
+                .fields()
+                .position(|(wanted, _)| wanted.to_string() == name)
+        };
+        self.fields
+            .iter()
+            .map(|field| {
+                if field.attrs.extension.is_some() {
+                    Some(FieldSource::Member)
+                } else if field.is_source {
+                    None
+                } else if field.attrs.retry_after.is_some() {
+                    Some(FieldSource::RetryAfter)
+                } else if field.attrs.allow.is_some() {
+                    Some(FieldSource::Allow)
+                } else {
+                    placeholder(field).map(FieldSource::Detail)
+                }
+            })
+            .collect()
     }
 }
 

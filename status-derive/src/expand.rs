@@ -235,26 +235,26 @@ fn add_bounds(input: &Input, bounds: &mut Bounds, p: &TokenStream) {
     }
 }
 
-fn field_for<'v>(variant: &'v Variant<'v>, name: &str) -> Option<&'v Field<'v>> {
+pub fn field_for<'v>(variant: &'v Variant<'v>, name: &str) -> Option<&'v Field<'v>> {
     variant
         .fields
         .iter()
         .find(|f| member_name(&f.member) == name)
 }
 
-fn member_name(member: &Member) -> String {
+pub fn member_name(member: &Member) -> String {
     match member {
         Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
         Member::Unnamed(index) => index.index.to_string(),
     }
 }
 
-fn binding(member: &Member) -> Ident {
+pub fn binding(member: &Member) -> Ident {
     format_ident!("__field_{}", member_name(member))
 }
 
 /// `Self::Variant { a: __field_a, .. }` binding `fields`, or `Self { .. }` for a struct.
-fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
+pub fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
     let path = if input.is_enum {
         let ident = variant.ident;
         quote!(Self::#ident)
@@ -320,6 +320,9 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     };
     if let Some(type_uri) = &type_uri {
         row.extend(quote!(.with_type(#type_uri)));
+    }
+    if variant.field_sources(input).is_none() {
+        row.extend(quote!(.with_decodes(false)));
     }
     if let Some(title) = &variant.attrs.title {
         row.extend(quote!(.with_title(#title)));
@@ -416,7 +419,7 @@ fn forward(input: &Input, variant: &Variant, inner: &Field, call: &TokenStream) 
 }
 
 /// `tokens` with every span set to `span`, so errors in them point at the user's token.
-fn at_span(tokens: &TokenStream, span: Span) -> TokenStream {
+pub fn at_span(tokens: &TokenStream, span: Span) -> TokenStream {
     tokens
         .clone()
         .into_iter()

@@ -8,6 +8,7 @@ mod attr;
 mod catalog;
 mod ctxt;
 mod expand;
+mod from_problem;
 mod generics;
 #[cfg(test)]
 mod robustness;
@@ -25,6 +26,14 @@ use syn::{parse_macro_input, DeriveInput};
 pub fn derive_api_status(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
+}
+
+/// Implements `status_core::FromProblem` from the same `#[status(...)]` attributes, so a
+/// client rebuilds the value from the problem it received; see `status-core`.
+#[proc_macro_derive(FromProblem, attributes(status))]
+pub fn derive_from_problem(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    from_problem::derive(&input).into()
 }
 
 #[cfg(test)]

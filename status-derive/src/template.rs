@@ -95,6 +95,26 @@ impl Template {
         self.fields().next().is_some()
     }
 
+    /// The literal text before the first placeholder, between each two, and after the last,
+    /// when a client can split a detail at it: every placeholder without a format spec (which
+    /// would not parse back), and text between any two (`{a}{b}` splits anywhere).
+    pub fn literals(&self) -> Option<Vec<String>> {
+        let mut literals = vec![String::new()];
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => literals.last_mut()?.push_str(text),
+                Piece::Field { spec, .. } => {
+                    let between = literals.len() > 1;
+                    if !spec.is_empty() || (between && literals.last()?.is_empty()) {
+                        return None;
+                    }
+                    literals.push(String::new());
+                }
+            }
+        }
+        Some(literals)
+    }
+
     /// The template as documentation shows it: `{field}` placeholders, no format specs.
     pub fn doc_text(&self) -> String {
         self.pieces
@@ -200,6 +220,29 @@ mod tests {
             .collect();
         assert_eq!(fields, ["_id", "x_1"]);
         assert_eq!(template.doc_text(), "user {id} has {{count}} {0}");
+    }
+
+    #[test]
+    fn literals_split_a_template_between_its_placeholders() {
+        assert_eq!(
+            parse("user {id} not found").literals(),
+            Some(vec!["user ".to_owned(), " not found".to_owned()])
+        );
+        assert_eq!(
+            parse("{a}, {b}").literals(),
+            Some(vec![String::new(), ", ".to_owned(), String::new()])
+        );
+        assert_eq!(
+            parse("{{{a}}}").literals(),
+            Some(vec!["{".to_owned(), "}".to_owned()])
+        );
+        assert_eq!(
+            parse("no fields").literals(),
+            Some(vec!["no fields".to_owned()])
+        );
+        assert_eq!(parse("{a}{b}").literals(), None);
+        assert_eq!(parse("{a:?} at {b}").literals(), None);
+        assert_eq!(parse("{a:>4}").literals(), None);
     }
 
     #[test]

@@ -1,0 +1,679 @@
+//! The client's side: a problem read back into the type whose value the server sent.
+
+use std::time::Duration;
+
+use http::{HeaderMap, Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::{Problem, VariantInfo, PROBLEM_JSON};
+
+/// A type that a client rebuilds from the problem a server sent: the inverse of
+/// [`ApiStatus`](crate::ApiStatus).
+///
+/// `#[derive(FromProblem)]` implements it from the same `#[status(...)]` attributes. A
+/// variant is chosen by its `code` and its status together; its fields come back from where
+/// the server put them:
+///
+/// - an extension member is deserialized (an `Option` is `None` when the member is absent);
+/// - a `retry_after` field is read from `Retry-After`, by [`from_response`] only, in whole
+///   seconds, the header's precision (a `Duration` of 1.5 s was sent as 2 s);
+/// - an `allow` field is read from `Allow`, by [`from_response`] only;
+/// - a field the `message` shows is parsed back from the detail with `FromStr`, when the
+///   template has no format spec and text stands between any two of its placeholders;
+/// - a transparent variant asks its inner type.
+///
+/// A source (`#[from]`, `#[source]`) and a field a 5xx does not show stay on the server, so a
+/// variant that has one is never rebuilt: its problem comes back as the `Err`, whole.
+/// [`VariantInfo::decodes`] tells which variants come back.
+///
+/// ```
+/// use status_core::{ApiStatus, FromProblem};
+///
+/// #[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+/// enum ApiError {
+///     #[status(404, message = "user {id} not found")]
+///     UserNotFound { id: u64 },
+///     #[status(429)]
+///     RateLimited { #[status(retry_after)] retry_in: u64 },
+/// }
+///
+/// // The server's response, as a client receives it.
+/// let response = ApiError::RateLimited { retry_in: 30 }.response();
+/// assert_eq!(ApiError::from_response(&response), Ok(ApiError::RateLimited { retry_in: 30 }));
+///
+/// let problem = ApiError::UserNotFound { id: 7 }.problem();
+/// assert_eq!(ApiError::from_problem(problem), Ok(ApiError::UserNotFound { id: 7 }));
+///
+/// // Another service's problem is handed back as it came.
+/// let other = status_core::Problem::new(http::StatusCode::CONFLICT).with_code("taken");
+/// assert_eq!(ApiError::from_problem(other.clone()), Err(other));
+/// ```
+///
+/// [`from_response`]: FromProblem::from_response
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `FromProblem`",
+    label = "a client cannot rebuild this type from a problem",
+    note = "derive it with `#[derive(FromProblem)]` beside `#[derive(ApiStatus)]`"
+)]
+// The `Err` is the problem the server sent, whole, as the issue of a client's request: not
+// worth a box, and clippy's `result_large_err` would ask for one.
+#[allow(clippy::result_large_err)]
+pub trait FromProblem: Sized {
+    /// The value `received` describes, if it is one of this type's; what the derive writes.
+    ///
+    /// ```
+    /// use status_core::{ApiStatus, FromProblem, Received};
+    ///
+    /// #[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+    /// enum ApiError {
+    ///     #[status(409)]
+    ///     Taken,
+    /// }
+    ///
+    /// let problem = ApiError::Taken.problem();
+    /// let received = Received::new(&problem, &http::HeaderMap::new());
+    /// assert_eq!(ApiError::from_received(&received), Some(ApiError::Taken));
+    /// ```
+    fn from_received(received: &Received<'_>) -> Option<Self>;
+
+    /// The value the problem and the response headers describe; the problem itself when it is
+    /// not one of this type's.
+    ///
+    /// ```
+    /// use status_core::{ApiStatus, FromProblem};
+    ///
+    /// #[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+    /// enum ApiError {
+    ///     #[status(503)]
+    ///     Busy { #[status(retry_after)] retry_in: Option<u32> },
+    /// }
+    ///
+    /// let sent = ApiError::Busy { retry_in: Some(5) };
+    /// let back = ApiError::from_parts(sent.problem(), &sent.headers());
+    /// assert_eq!(back, Ok(sent));
+    /// ```
+    ///
+    /// # Errors
+    /// The problem, unchanged, when no variant of this type answers it.
+    fn from_parts(problem: Problem, headers: &HeaderMap) -> Result<Self, Problem> {
+        match Self::from_received(&Received::new(&problem, headers)) {
+            Some(value) => Ok(value),
+            None => Err(problem),
+        }
+    }
+
+    /// The value the problem describes, without headers: a field read from a header is then
+    /// absent (`None` if it is an `Option`, else the variant does not come back).
+    ///
+    /// ```
+    /// use status_core::{ApiStatus, FromProblem};
+    ///
+    /// #[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+    /// enum ApiError {
+    ///     #[status(422, message = "{field} is required")]
+    ///     Missing { field: String },
+    /// }
+    ///
+    /// let problem = ApiError::Missing { field: "email".into() }.problem();
+    /// assert_eq!(ApiError::from_problem(problem), Ok(ApiError::Missing { field: "email".into() }));
+    /// ```
+    ///
+    /// # Errors
+    /// The problem, unchanged, when no variant of this type answers it.
+    fn from_problem(problem: Problem) -> Result<Self, Problem> {
+        Self::from_parts(problem, &HeaderMap::new())
+    }
+
+    /// The value a whole response describes: its body read as Problem Details, and its
+    /// headers.
+    ///
+    /// A body that is not Problem Details (an HTML page from a proxy, an empty 503) is read as
+    /// the problem of the response's status, which is then the `Err`.
+    ///
+    /// ```
+    /// use status_core::{ApiStatus, FromProblem};
+    ///
+    /// #[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+    /// enum ApiError {
+    ///     #[status(502)]
+    ///     Upstream,
+    /// }
+    ///
+    /// let proxy_page = http::Response::builder()
+    ///     .status(502)
+    ///     .header("content-type", "text/html")
+    ///     .body("<h1>Bad Gateway</h1>")
+    ///     .unwrap();
+    /// let problem = ApiError::from_response(&proxy_page).unwrap_err();
+    /// assert_eq!(problem.status(), Some(502));
+    /// assert_eq!(problem.code(), None);
+    /// ```
+    ///
+    /// # Errors
+    /// The problem the response carries, or that of its status, when no variant of this type
+    /// answers it.
+    fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self, Problem> {
+        let problem = Problem::from_response(response);
+        Self::from_parts(problem, response.headers())
+    }
+
+    /// The value a gRPC status describes, as [`status_core::tonic::status`](crate::tonic::status)
+    /// wrote it: the variant from `ErrorInfo`'s reason and the status's code, extension
+    /// members from `ErrorInfo`'s metadata (strings and numbers only), a `retry_after` field
+    /// from `RetryInfo`, and fields the message shows from the message.
+    ///
+    /// ```
+    /// use status_core::{ApiStatus, FromProblem};
+    ///
+    /// #[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+    /// #[status(grpc_domain = "api.example.com")]
+    /// enum ApiError {
+    ///     #[status(404, message = "user {id} not found")]
+    ///     UserNotFound { #[status(extension)] id: u64 },
+    /// }
+    ///
+    /// let status = tonic::Status::from(ApiError::UserNotFound { id: 7 });
+    /// assert_eq!(ApiError::from_status(&status), Ok(ApiError::UserNotFound { id: 7 }));
+    /// ```
+    ///
+    /// # Errors
+    /// A clone of the status when no variant of this type answers it.
+    #[cfg(feature = "tonic")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+    fn from_status(status: &::tonic::Status) -> Result<Self, ::tonic::Status> {
+        let (problem, headers) = crate::tonic::received_parts(status);
+        let received = Received {
+            via: Via::Grpc(status.code() as i32),
+            ..Received::new(&problem, &headers)
+        };
+        Self::from_received(&received).ok_or_else(|| status.clone())
+    }
+}
+
+impl<T: FromProblem> FromProblem for Box<T> {
+    fn from_received(received: &Received<'_>) -> Option<Self> {
+        T::from_received(received).map(Box::new)
+    }
+}
+
+/// What a client received: the problem and the response's headers, for
+/// [`FromProblem::from_received`].
+#[derive(Debug, Clone, Copy)]
+pub struct Received<'a> {
+    problem: &'a Problem,
+    headers: &'a HeaderMap,
+    via: Via,
+}
+
+/// Which protocol the problem came over: it decides how a variant's status is compared.
+#[derive(Debug, Clone, Copy)]
+enum Via {
+    Http,
+    /// A gRPC status of this code, whose HTTP status was inferred from it.
+    #[cfg(feature = "tonic")]
+    Grpc(i32),
+}
+
+impl<'a> Received<'a> {
+    /// The problem and headers of an HTTP response.
+    #[must_use]
+    pub fn new(problem: &'a Problem, headers: &'a HeaderMap) -> Self {
+        Self {
+            problem,
+            headers,
+            via: Via::Http,
+        }
+    }
+
+    /// The problem received.
+    #[must_use]
+    pub fn problem(&self) -> &'a Problem {
+        self.problem
+    }
+
+    /// The response's headers (empty for [`FromProblem::from_problem`]).
+    #[must_use]
+    pub fn headers(&self) -> &'a HeaderMap {
+        self.headers
+    }
+
+    /// Whether the problem is an occurrence of `row`: the same code, and the same status (over
+    /// gRPC, the same gRPC code).
+    ///
+    /// ```
+    /// use status_core::{Problem, Received, VariantInfo};
+    ///
+    /// let row = VariantInfo::new("Taken", 409).with_code("taken");
+    /// let headers = http::HeaderMap::new();
+    /// let taken = Problem::new(http::StatusCode::CONFLICT).with_code("taken");
+    /// assert!(Received::new(&taken, &headers).is(&row));
+    /// let elsewhere = Problem::new(http::StatusCode::BAD_REQUEST).with_code("taken");
+    /// assert!(!Received::new(&elsewhere, &headers).is(&row));
+    /// ```
+    #[must_use]
+    pub fn is(&self, row: &VariantInfo) -> bool {
+        if self.problem.code() != Some(row.code()) {
+            return false;
+        }
+        match self.via {
+            Via::Http => self.problem.status() == Some(row.status().as_u16()),
+            #[cfg(feature = "tonic")]
+            Via::Grpc(code) => grpc_code(row) == code,
+        }
+    }
+
+    /// The extension member `name` as a `T`; an absent member reads as `null`, which an
+    /// `Option` takes as `None`. Over gRPC members arrive as text, so a number is also read
+    /// from its text.
+    pub(crate) fn member<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
+        let value = self.problem.extensions().get(name).unwrap_or(&Value::Null);
+        match (T::deserialize(value), value, self.via) {
+            (Ok(member), _, _) => Some(member),
+            #[cfg(feature = "tonic")]
+            (Err(_), Value::String(text), Via::Grpc(_)) => serde_json::from_str(text).ok(),
+            (Err(_), _, _) => None,
+        }
+    }
+
+    /// The texts the `literals` of a message template leave for its placeholders, in order:
+    /// `literals` are the text before the first placeholder, between each two, and after the
+    /// last. `None` when the detail does not have that shape.
+    pub(crate) fn detail_parts<const N: usize>(&self, literals: &[&str]) -> Option<[&'a str; N]> {
+        let (prefix, rest) = literals.split_first()?;
+        let (suffix, separators) = rest.split_last()?;
+        let mut detail = self
+            .problem
+            .detail()?
+            .strip_prefix(prefix)?
+            .strip_suffix(suffix)?;
+        let mut parts = [""; N];
+        for (part, separator) in parts.iter_mut().zip(separators) {
+            let (before, after) = detail.split_once(separator)?;
+            *part = before;
+            detail = after;
+        }
+        *parts.last_mut()? = detail;
+        Some(parts)
+    }
+}
+
+/// The gRPC code `row` answers with: its own, else the one its status maps to.
+#[cfg(feature = "tonic")]
+fn grpc_code(row: &VariantInfo) -> i32 {
+    row.grpc()
+        .and_then(crate::grpc::code_number)
+        .unwrap_or_else(|| crate::grpc::code_for_status(row.status().as_u16()))
+}
+
+impl Problem {
+    /// The problem a response carries: its body, when that is a JSON object, with the
+    /// response's status where the body names none; else the problem of the status alone, as
+    /// for an HTML page from a proxy or an empty body.
+    ///
+    /// ```
+    /// use status_core::Problem;
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(404)
+    ///     .header("content-type", "application/problem+json")
+    ///     .body(r#"{"title":"Not Found","code":"user_not_found"}"#)
+    ///     .unwrap();
+    /// let problem = Problem::from_response(&response);
+    /// assert_eq!(problem.code(), Some("user_not_found"));
+    /// assert_eq!(problem.status(), Some(404));
+    ///
+    /// let empty = http::Response::builder().status(503).body("").unwrap();
+    /// assert_eq!(Problem::from_response(&empty), Problem::new(http::StatusCode::SERVICE_UNAVAILABLE));
+    /// ```
+    #[must_use]
+    pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        Self::from_body(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+
+    /// [`Problem::from_response`] from the parts of a response, for a client whose response
+    /// type is not `http`'s.
+    ///
+    /// ```
+    /// use status_core::Problem;
+    ///
+    /// let headers = http::HeaderMap::new();
+    /// let problem = Problem::from_body(http::StatusCode::BAD_GATEWAY, &headers, b"<html>");
+    /// assert_eq!(problem, Problem::new(http::StatusCode::BAD_GATEWAY));
+    /// ```
+    #[must_use]
+    pub fn from_body(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        let json = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map_or(true, is_json);
+        let parsed = if json {
+            serde_json::from_slice::<Self>(body).ok()
+        } else {
+            None
+        };
+        match parsed {
+            Some(mut problem) => {
+                problem.status.get_or_insert(status.as_u16());
+                problem
+            }
+            None => Self::new(status),
+        }
+    }
+}
+
+/// Whether a `Content-Type` is JSON: `application/problem+json`, `application/json`, or
+/// another `+json` type, with or without parameters.
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == PROBLEM_JSON || essence == "application/json" || essence.ends_with("+json")
+}
+
+/// A field type that comes back from `Retry-After`: unsigned integers, [`Duration`] (in whole
+/// seconds), and `Option`s of those (`None` when the header is absent).
+#[diagnostic::on_unimplemented(
+    message = "`FromProblem` cannot read `{Self}` back from Retry-After",
+    label = "this field comes back from Retry-After",
+    note = "use an unsigned integer of seconds, `std::time::Duration`, or an `Option` of either"
+)]
+pub trait FromRetryAfter: Sized {
+    /// The field for a header of `seconds`, or for no header (`None`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use status_core::FromRetryAfter;
+    ///
+    /// assert_eq!(Duration::from_retry_after(Some(2)), Some(Duration::from_secs(2)));
+    /// assert_eq!(u8::from_retry_after(Some(300)), None);
+    /// assert_eq!(Option::<u64>::from_retry_after(None), Some(None));
+    /// ```
+    fn from_retry_after(seconds: Option<u64>) -> Option<Self>;
+}
+
+macro_rules! from_retry_after_integers {
+    ($($ty:ty),*) => {$(
+        impl FromRetryAfter for $ty {
+            fn from_retry_after(seconds: Option<u64>) -> Option<Self> {
+                Self::try_from(seconds?).ok()
+            }
+        }
+    )*};
+}
+
+from_retry_after_integers!(u8, u16, u32, u64, u128, usize);
+
+impl FromRetryAfter for Duration {
+    fn from_retry_after(seconds: Option<u64>) -> Option<Self> {
+        seconds.map(Duration::from_secs)
+    }
+}
+
+impl<T: FromRetryAfter> FromRetryAfter for Option<T> {
+    fn from_retry_after(seconds: Option<u64>) -> Option<Self> {
+        match seconds {
+            None => Some(None),
+            Some(_) => T::from_retry_after(seconds).map(Some),
+        }
+    }
+}
+
+/// A field type that comes back from `Allow`: owned lists of methods and owned text.
+#[diagnostic::on_unimplemented(
+    message = "`FromProblem` cannot read `{Self}` back from Allow",
+    label = "this field comes back from Allow",
+    note = "use an owned list, `Vec<http::Method>`, or a `String`: a borrowed one cannot be rebuilt on the client"
+)]
+pub trait FromAllow: Sized {
+    /// The field for the header's value.
+    ///
+    /// ```
+    /// use status_core::FromAllow;
+    ///
+    /// assert_eq!(Vec::<http::Method>::from_allow("GET, HEAD"), Some(vec![http::Method::GET, http::Method::HEAD]));
+    /// assert_eq!(String::from_allow("GET, HEAD").as_deref(), Some("GET, HEAD"));
+    /// ```
+    fn from_allow(value: &str) -> Option<Self>;
+}
+
+impl FromAllow for Vec<Method> {
+    fn from_allow(value: &str) -> Option<Self> {
+        value
+            .split(',')
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(|name| Method::from_bytes(name.as_bytes()).ok())
+            .collect()
+    }
+}
+
+impl FromAllow for String {
+    fn from_allow(value: &str) -> Option<Self> {
+        Some(value.to_owned())
+    }
+}
+
+impl<T: FromAllow> FromAllow for Option<T> {
+    fn from_allow(value: &str) -> Option<Self> {
+        T::from_allow(value).map(Some)
+    }
+}
+
+/// The decoding steps generated code calls; `received` is what the derive's method got.
+pub mod steps {
+    use super::{FromAllow, FromRetryAfter, Received};
+    use serde::de::DeserializeOwned;
+
+    /// The extension member `name`.
+    #[must_use]
+    pub fn member<T: DeserializeOwned>(received: &Received<'_>, name: &str) -> Option<T> {
+        received.member(name)
+    }
+
+    /// The `Retry-After` field: absent when the header is absent or not delay-seconds.
+    #[must_use]
+    pub fn retry_after<T: FromRetryAfter>(received: &Received<'_>) -> Option<T> {
+        let seconds = received
+            .headers()
+            .get(http::header::RETRY_AFTER)
+            .and_then(|value| value.to_str().ok()?.trim().parse().ok());
+        T::from_retry_after(seconds)
+    }
+
+    /// The `Allow` field; an absent header reads as an empty list.
+    #[must_use]
+    pub fn allow<T: FromAllow>(received: &Received<'_>) -> Option<T> {
+        let value = match received.headers().get(http::header::ALLOW) {
+            Some(value) => value.to_str().ok()?,
+            None => "",
+        };
+        T::from_allow(value)
+    }
+
+    /// The texts a message template's placeholders stand for in the detail.
+    #[must_use]
+    pub fn detail_parts<'a, const N: usize>(
+        received: &Received<'a>,
+        literals: &[&str],
+    ) -> Option<[&'a str; N]> {
+        received.detail_parts(literals)
+    }
+
+    /// A field the message shows, parsed back from its text.
+    #[must_use]
+    pub fn parse<T: core::str::FromStr>(text: &str) -> Option<T> {
+        text.parse().ok()
+    }
+
+    /// Whether `value`'s detail is the one received: a template whose placeholders could
+    /// have split another way (`ambiguous`), or a gRPC message (which a long value may have
+    /// cut), is read back only if the value writes the same text again.
+    #[must_use]
+    pub fn writes_detail<T: crate::ApiStatus>(
+        value: &T,
+        received: &Received<'_>,
+        ambiguous: bool,
+    ) -> bool {
+        #[cfg(feature = "tonic")]
+        let ambiguous = ambiguous || matches!(received.via, super::Via::Grpc(_));
+        if !ambiguous {
+            return true;
+        }
+        let expected = received.problem().detail().unwrap_or_default();
+        let mut rest = SameText(expected);
+        value.write_detail(&mut rest).is_ok() && rest.0.is_empty()
+    }
+
+    /// A writer that accepts only the text it holds, in order, consuming it as it goes.
+    struct SameText<'a>(&'a str);
+
+    impl core::fmt::Write for SameText<'_> {
+        fn write_str(&mut self, text: &str) -> core::fmt::Result {
+            match self.0.strip_prefix(text) {
+                Some(rest) => {
+                    self.0 = rest;
+                    Ok(())
+                }
+                None => Err(core::fmt::Error),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn received_detail<const N: usize>(detail: &str, literals: &[&str]) -> Option<[String; N]> {
+        let problem = Problem::new(StatusCode::BAD_REQUEST).with_detail(detail.to_owned());
+        let headers = HeaderMap::new();
+        Received::new(&problem, &headers)
+            .detail_parts::<N>(literals)
+            .map(|parts| parts.map(str::to_owned))
+    }
+
+    #[test]
+    fn a_template_splits_at_its_literal_text() {
+        assert_eq!(
+            received_detail::<1>("user 7 not found", &["user ", " not found"]),
+            Some(["7".to_owned()])
+        );
+        assert_eq!(
+            received_detail::<2>("a=x, b=y/z", &["a=", ", b=", ""]),
+            Some(["x".to_owned(), "y/z".to_owned()])
+        );
+        // A value may hold the text that ends the template: the suffix is cut from the end.
+        assert_eq!(
+            received_detail::<1>("user a not found not found", &["user ", " not found"]),
+            Some(["a not found".to_owned()])
+        );
+        assert_eq!(
+            received_detail::<1>("nobody", &["user ", " not found"]),
+            None
+        );
+        assert_eq!(received_detail::<2>("a=x b=y", &["a=", ", b=", ""]), None);
+        assert_eq!(received_detail::<1>("", &["", ""]), Some([String::new()]));
+    }
+
+    #[test]
+    fn the_response_status_fills_a_body_without_one() {
+        let headers = HeaderMap::new();
+        let problem = Problem::from_body(StatusCode::CONFLICT, &headers, br#"{"code":"taken"}"#);
+        assert_eq!(problem.status(), Some(409));
+        assert_eq!(problem.code(), Some("taken"));
+        // The body's own status stands: an intermediary may have changed the response's.
+        let problem = Problem::from_body(StatusCode::BAD_GATEWAY, &headers, br#"{"status":404}"#);
+        assert_eq!(problem.status(), Some(404));
+    }
+
+    #[test]
+    fn only_json_bodies_are_read() {
+        let mut headers = HeaderMap::new();
+        for json in [
+            "application/problem+json",
+            "application/json; charset=utf-8",
+            "Application/Problem+JSON",
+            "application/vnd.api+json",
+        ] {
+            headers.insert(http::header::CONTENT_TYPE, json.parse().unwrap());
+            let problem = Problem::from_body(StatusCode::CONFLICT, &headers, br#"{"code":"x"}"#);
+            assert_eq!(problem.code(), Some("x"), "{json}");
+        }
+        headers.insert(http::header::CONTENT_TYPE, "text/plain".parse().unwrap());
+        let problem = Problem::from_body(StatusCode::CONFLICT, &headers, br#"{"code":"x"}"#);
+        assert_eq!(problem, Problem::new(StatusCode::CONFLICT));
+        for not_an_object in [&b"[1]"[..], b"\"text\"", b"{", b"\xff"] {
+            let problem =
+                Problem::from_body(StatusCode::CONFLICT, &HeaderMap::new(), not_an_object);
+            assert_eq!(problem, Problem::new(StatusCode::CONFLICT));
+        }
+    }
+
+    #[test]
+    fn retry_after_comes_back_in_whole_seconds() {
+        let mut headers = HeaderMap::new();
+        let problem = Problem::new(StatusCode::TOO_MANY_REQUESTS);
+        let absent: Option<Option<Duration>> =
+            steps::retry_after(&Received::new(&problem, &headers));
+        assert_eq!(absent, Some(None));
+        assert_eq!(
+            steps::retry_after::<u64>(&Received::new(&problem, &headers)),
+            None
+        );
+        headers.insert(http::header::RETRY_AFTER, "30".parse().unwrap());
+        let received = Received::new(&problem, &headers);
+        assert_eq!(steps::retry_after(&received), Some(Duration::from_secs(30)));
+        assert_eq!(steps::retry_after(&received), Some(Some(30_u8)));
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+        );
+        let received = Received::new(&problem, &headers);
+        assert_eq!(steps::retry_after::<Option<u32>>(&received), Some(None));
+    }
+
+    #[test]
+    fn allow_comes_back_as_methods_or_text() {
+        let mut headers = HeaderMap::new();
+        headers.insert(http::header::ALLOW, "GET, HEAD".parse().unwrap());
+        let problem = Problem::new(StatusCode::METHOD_NOT_ALLOWED);
+        let received = Received::new(&problem, &headers);
+        assert_eq!(
+            steps::allow(&received),
+            Some(vec![Method::GET, Method::HEAD])
+        );
+        assert_eq!(steps::allow(&received), Some("GET, HEAD".to_owned()));
+        headers.insert(http::header::ALLOW, "GET, (HEAD)".parse().unwrap());
+        let received = Received::new(&problem, &headers);
+        assert_eq!(steps::allow::<Vec<Method>>(&received), None);
+    }
+
+    #[test]
+    fn a_member_is_absent_as_null_and_read_from_text_only_over_grpc() {
+        let problem = Problem::new(StatusCode::NOT_FOUND).with_extension("id", "7");
+        let headers = HeaderMap::new();
+        let http = Received::new(&problem, &headers);
+        assert_eq!(steps::member::<u64>(&http, "id"), None);
+        assert_eq!(steps::member::<String>(&http, "id").as_deref(), Some("7"));
+        assert_eq!(steps::member::<Option<u64>>(&http, "absent"), Some(None));
+        assert_eq!(steps::member::<u64>(&http, "absent"), None);
+        #[cfg(feature = "tonic")]
+        let grpc = Received {
+            via: Via::Grpc(5),
+            ..http
+        };
+        #[cfg(feature = "tonic")]
+        {
+            assert_eq!(steps::member::<u64>(&grpc, "id"), Some(7));
+            assert_eq!(steps::member::<String>(&grpc, "id").as_deref(), Some("7"));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Code generation for `#[derive(FromProblem)]`: a `match` on the received code, one arm per
+//! variant that a client can rebuild, each reading its fields back from where `ApiStatus` put
+//! them. Which fields travel is `ast::Variant::field_sources`; the reading is `status-core`'s.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::spanned::Spanned;
+
+use crate::ast::{DetailSource, FieldSource, Input, Variant};
+use crate::expand::{at_span, binding};
+use crate::generics::Bounds;
+
+/// The impl, or an impl that rebuilds nothing when the attributes have errors: the
+/// `ApiStatus` derive reports those, and once is enough.
+pub fn derive(input: &syn::DeriveInput) -> TokenStream {
+    let mut cx = crate::ctxt::Ctxt::default();
+    let parsed = Input::from_syn(&mut cx, input);
+    crate::valid::check(&mut cx, &parsed);
+    let ok = cx.finish().is_ok();
+    impl_from_problem(&parsed, ok)
+}
+
+fn impl_from_problem(input: &Input, ok: bool) -> TokenStream {
+    let krate = input.krate();
+    let p = quote!(#krate::__private);
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let mut bounds = Bounds::new(input.generics);
+    let body = if ok {
+        bounds.require_self(&quote!(#ident #ty_generics), &quote!(#p::ApiStatus));
+        body(input, &p, &mut bounds)
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let where_clause = bounds.where_clause();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::FromProblem for #ident #ty_generics #where_clause {
+            fn from_received(__received: &#p::Received<'_>) -> ::core::option::Option<Self> {
+                #body
+            }
+        }
+    }
+}
+
+fn body(input: &Input, p: &TokenStream, bounds: &mut Bounds) -> TokenStream {
+    let mut arms = Vec::new();
+    let mut forwards = Vec::new();
+    let mut row = 0_usize;
+    for variant in &input.variants {
+        if variant.is_transparent() {
+            if let Some(inner) = variant.fields.first() {
+                let ty = inner.ty;
+                bounds.require(ty, &quote!(#p::FromProblem));
+                let call = at_span(
+                    &quote!(<#ty as #p::FromProblem>::from_received(__received)),
+                    ty.span(),
+                );
+                let value = construct(input, variant, &[(&inner.member, quote!(__inner))]);
+                forwards.push(quote! {
+                    if let ::core::option::Option::Some(__inner) = #call {
+                        return ::core::option::Option::Some(#value);
+                    }
+                });
+            }
+            continue;
+        }
+        let index = row;
+        row += 1;
+        if let Some(sources) = variant.field_sources(input) {
+            let code = variant.code(input);
+            let read = read_variant(input, variant, &sources, index, p, bounds);
+            arms.push(quote!(::core::option::Option::Some(#code) => #read,));
+        }
+    }
+    let own = (!arms.is_empty()).then(|| {
+        quote! {
+            let __rows = <Self as #p::ApiStatus>::table().variants();
+            match #p::Received::problem(__received).code() {
+                #(#arms)*
+                _ => {}
+            }
+        }
+    });
+    quote! {
+        #own
+        #(#forwards)*
+        ::core::option::Option::None
+    }
+}
+
+/// The arm of one variant: a block that returns the value when the code's row matches and
+/// every field reads back, and else ends, for the type's transparent variants to try.
+fn read_variant(
+    input: &Input,
+    variant: &Variant,
+    sources: &[FieldSource],
+    row: usize,
+    p: &TokenStream,
+    bounds: &mut Bounds,
+) -> TokenStream {
+    let some = quote!(::core::option::Option::Some);
+    let mut steps = Vec::new();
+    let template = match variant.detail_source(input) {
+        DetailSource::Template(template) => Some(template),
+        _ => None,
+    };
+    let reads_detail = sources.iter().any(|s| matches!(s, FieldSource::Detail(_)));
+    let mut placeholders = 0;
+    if let (Some(template), true) = (template, reads_detail) {
+        if let Some(literals) = template.literals() {
+            placeholders = literals.len() - 1;
+            let parts = (0..placeholders).map(|i| quote::format_ident!("__part_{}", i));
+            steps.push(quote! {
+                let #some([#(#parts),*]) = #p::decode::detail_parts::<#placeholders>(__received, &[#(#literals),*]) else {
+                    break '__variant;
+                };
+            });
+        }
+    }
+    let mut fields = Vec::new();
+    for (field, source) in variant.fields.iter().zip(sources) {
+        let ty = field.ty;
+        let (read, bound) = match source {
+            FieldSource::Member => {
+                let name = field.extension_name().unwrap_or_default();
+                (
+                    quote!(#p::decode::member(__received, #name)),
+                    quote!(#p::DeserializeOwned),
+                )
+            }
+            FieldSource::RetryAfter => (
+                quote!(#p::decode::retry_after(__received)),
+                quote!(#p::FromRetryAfter),
+            ),
+            FieldSource::Allow => (quote!(#p::decode::allow(__received)), quote!(#p::FromAllow)),
+            FieldSource::Detail(index) => {
+                let part = quote::format_ident!("__part_{}", index);
+                (
+                    quote!(#p::decode::parse(#part)),
+                    quote!(::core::str::FromStr),
+                )
+            }
+        };
+        bounds.require(ty, &bound);
+        let value = binding(&field.member);
+        // Spanned at the field's type, so a type that cannot be read back is reported there.
+        let read = at_span(&quote!(let #some(#value) = #read), ty.span());
+        steps.push(quote!(#read else { break '__variant; };));
+        fields.push((&field.member, quote!(#value)));
+    }
+    let value = construct(input, variant, &fields);
+    // With two placeholders or more, a value could hold the text between them: the split is
+    // kept only if the value writes the detail it was read from.
+    let ambiguous = placeholders > 1;
+    let finish = if reads_detail {
+        quote! {
+            let __value = #value;
+            if #p::decode::writes_detail(&__value, __received, #ambiguous) {
+                return #some(__value);
+            }
+        }
+    } else {
+        quote!(return #some(#value);)
+    };
+    quote! {
+        '__variant: {
+            if !#p::Received::is(__received, &__rows[#row]) {
+                break '__variant;
+            }
+            #(#steps)*
+            #finish
+        }
+    }
+}
+
+/// `Self::Variant { member: value, .. }` (or `Self { .. }` for a struct), every field given.
+fn construct(
+    input: &Input,
+    variant: &Variant,
+    fields: &[(&syn::Member, TokenStream)],
+) -> TokenStream {
+    let path = if input.is_enum {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    } else {
+        quote!(Self)
+    };
+    let members = fields.iter().map(|(member, _)| member);
+    let values = fields.iter().map(|(_, value)| value);
+    quote!(#path { #(#members: #values),* })
+}
