@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use status_core::ApiStatus;
+use status_core::{ApiStatus, FromProblem};
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::Server;
 use tonic::{Code, Request, Response, Status};
@@ -29,7 +29,7 @@ use pb::{GetUserRequest, User};
 /// What a database error holds, which must never reach a client.
 const SECRET: &str = "connect to 10.0.0.3:5432 failed, password=hunter2";
 
-#[derive(Debug, thiserror::Error, ApiStatus)]
+#[derive(Debug, PartialEq, thiserror::Error, ApiStatus, FromProblem)]
 #[status(grpc_domain = "users.example.com")]
 enum UserError {
     #[error("user {id} not found")]
@@ -50,13 +50,13 @@ enum UserError {
     #[status(400, message = "the request has invalid fields")]
     Invalid {
         #[status(extension)]
-        errors: BTreeMap<&'static str, Vec<&'static str>>,
+        errors: BTreeMap<String, Vec<String>>,
     },
     #[error("invalid field")]
     #[status(400, message = "a field is invalid")]
     InvalidField {
         #[status(extension)]
-        errors: BTreeMap<&'static str, &'static str>,
+        errors: BTreeMap<String, String>,
     },
     #[error("database: {0}")]
     #[status(500)]
@@ -97,12 +97,15 @@ impl Users for Service {
             })?,
             "invalid" => Err(UserError::Invalid {
                 errors: BTreeMap::from([
-                    ("email", vec!["is taken", "is too long"]),
-                    ("name", vec!["is empty"]),
+                    (
+                        "email".into(),
+                        vec!["is taken".into(), "is too long".into()],
+                    ),
+                    ("name".into(), vec!["is empty".into()]),
                 ]),
             })?,
             "invalid-field" => Err(UserError::InvalidField {
-                errors: BTreeMap::from([("age", "must be a number")]),
+                errors: BTreeMap::from([("age".into(), "must be a number".into())]),
             })?,
             "database" => Err(UserError::Database(SECRET.to_owned()))?,
             "taken" => Err(UserError::Taken)?,
@@ -270,6 +273,50 @@ async fn the_client_rebuilds_the_problem_the_http_response_carries() {
         assert_eq!(rebuilt.code(), served.code(), "{id}");
         assert_eq!(rebuilt.extensions(), served.extensions(), "{id}");
     }
+}
+
+#[tokio::test]
+async fn the_client_rebuilds_the_servers_own_value_from_the_status() {
+    for (id, sent) in [
+        (
+            "missing",
+            UserError::NotFound {
+                id: "missing".into(),
+            },
+        ),
+        // `limit` travels as text in `ErrorInfo`'s metadata, `seconds` as `RetryInfo`.
+        (
+            "busy",
+            UserError::RateLimited {
+                seconds: 30,
+                limit: 100,
+            },
+        ),
+        // A code of its own, not the one its status maps to.
+        ("taken", UserError::Taken),
+    ] {
+        let status = get_user(id).await.unwrap_err();
+        assert_eq!(UserError::from_status(&status).unwrap(), sent, "{id}");
+    }
+}
+
+#[tokio::test]
+async fn what_does_not_fit_the_status_comes_back_as_the_status() {
+    // Lists of field messages are no metadata, and a server error's field stays on the server.
+    for id in ["invalid", "database"] {
+        let status = get_user(id).await.unwrap_err();
+        let back = UserError::from_status(&status).unwrap_err();
+        assert_eq!(back.code(), status.code(), "{id}");
+        assert_eq!(back.message(), status.message(), "{id}");
+        assert!(!back.message().contains(SECRET));
+    }
+    // Another service's status, without `ErrorInfo`, names no variant, even with a code that
+    // matches one's status.
+    let status = Status::already_exists("taken");
+    assert_eq!(
+        UserError::from_status(&status).unwrap_err().message(),
+        "taken"
+    );
 }
 
 /// `google/rpc/code.proto`, each code's "HTTP Mapping" comment, in the order of the codes:

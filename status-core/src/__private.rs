@@ -16,8 +16,7 @@ pub use crate::{ApiStatus, Extensions, GrpcDomain, Table, TransparentInfo, Varia
 
 pub use crate::__impl_frameworks as impl_frameworks;
 pub use crate::from_problem::steps as decode;
-pub use crate::{FromAllow, FromProblem, FromRetryAfter, Received};
-pub use serde::de::DeserializeOwned;
+pub use crate::{DetailField, ExtensionMember, FromAllow, FromProblem, FromRetryAfter, Received};
 pub use serde::Serialize;
 
 /// Adds the field `value` as the extension member `name`.

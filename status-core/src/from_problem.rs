@@ -72,7 +72,8 @@ pub trait FromProblem: Sized {
     /// }
     ///
     /// let problem = ApiError::Taken.problem();
-    /// let received = Received::new(&problem, &http::HeaderMap::new());
+    /// let headers = http::HeaderMap::new();
+    /// let received = Received::new(&problem, &headers);
     /// assert_eq!(ApiError::from_received(&received), Some(ApiError::Taken));
     /// ```
     fn from_received(received: &Received<'_>) -> Option<Self>;
@@ -174,7 +175,10 @@ pub trait FromProblem: Sized {
     /// }
     ///
     /// let status = tonic::Status::from(ApiError::UserNotFound { id: 7 });
-    /// assert_eq!(ApiError::from_status(&status), Ok(ApiError::UserNotFound { id: 7 }));
+    /// assert_eq!(ApiError::from_status(&status).unwrap(), ApiError::UserNotFound { id: 7 });
+    ///
+    /// let elsewhere = tonic::Status::not_found("no such page");
+    /// assert_eq!(ApiError::from_status(&elsewhere).unwrap_err().message(), "no such page");
     /// ```
     ///
     /// # Errors
@@ -276,25 +280,118 @@ impl<'a> Received<'a> {
         }
     }
 
-    /// The texts the `literals` of a message template leave for its placeholders, in order:
-    /// `literals` are the text before the first placeholder, between each two, and after the
-    /// last. `None` when the detail does not have that shape.
-    pub(crate) fn detail_parts<const N: usize>(&self, literals: &[&str]) -> Option<[&'a str; N]> {
-        let (prefix, rest) = literals.split_first()?;
-        let (suffix, separators) = rest.split_last()?;
-        let mut detail = self
-            .problem
-            .detail()?
-            .strip_prefix(prefix)?
-            .strip_suffix(suffix)?;
-        let mut parts = [""; N];
-        for (part, separator) in parts.iter_mut().zip(separators) {
-            let (before, after) = detail.split_once(separator)?;
-            *part = before;
-            detail = after;
+    /// The delay `Retry-After` gives in seconds; `None` when it is absent or an HTTP date.
+    ///
+    /// ```
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("retry-after", "30".parse().unwrap());
+    /// let problem = status_core::Problem::new(http::StatusCode::TOO_MANY_REQUESTS);
+    /// assert_eq!(status_core::Received::new(&problem, &headers).retry_after_seconds(), Some(30));
+    /// ```
+    #[must_use]
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        self.headers
+            .get(http::header::RETRY_AFTER)
+            .and_then(|value| value.to_str().ok()?.trim().parse().ok())
+    }
+
+    /// The `Allow` header's text; empty when it is absent or not text.
+    ///
+    /// ```
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("allow", "GET, HEAD".parse().unwrap());
+    /// let problem = status_core::Problem::new(http::StatusCode::METHOD_NOT_ALLOWED);
+    /// assert_eq!(status_core::Received::new(&problem, &headers).allow(), "GET, HEAD");
+    /// ```
+    #[must_use]
+    pub fn allow(&self) -> &'a str {
+        self.headers
+            .get(http::header::ALLOW)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    /// Every way the detail splits at the `literals` of a message template, leftmost split
+    /// first: `literals` are the text before the first placeholder, between each two, and
+    /// after the last, and each candidate holds the text of each placeholder. A value may
+    /// hold the text between two placeholders, so there can be more than one; there are at
+    /// most [`MAX_SPLITS`], so a hostile detail costs little.
+    pub(crate) fn detail_splits<const N: usize>(&self, literals: &[&str]) -> Splits<'a, N> {
+        let middle = (|| {
+            let (prefix, rest) = literals.split_first()?;
+            let (suffix, _) = rest.split_last()?;
+            self.problem
+                .detail()?
+                .strip_prefix(prefix)?
+                .strip_suffix(suffix)
+        })();
+        let Some(middle) = middle else {
+            return Splits::One(None);
+        };
+        let separators = &literals[1..literals.len() - 1];
+        if separators.is_empty() {
+            let mut parts = [""; N];
+            if let Some(only) = parts.first_mut() {
+                *only = middle;
+            }
+            return Splits::One(Some(parts));
         }
-        *parts.last_mut()? = detail;
-        Some(parts)
+        let mut found = Vec::new();
+        split_at_each(middle, separators, &mut [""; N], 0, &mut found);
+        Splits::Many(found.into_iter())
+    }
+}
+
+/// The most ways a detail is split to find a value ([`Received::detail_splits`]).
+const MAX_SPLITS: usize = 64;
+
+/// Fills `parts[at..]` from `rest`, split at `separators[at..]`, every way, into `found`.
+fn split_at_each<'a, const N: usize>(
+    rest: &'a str,
+    separators: &[&str],
+    parts: &mut [&'a str; N],
+    at: usize,
+    found: &mut Vec<[&'a str; N]>,
+) {
+    let Some(separator) = separators.get(at) else {
+        if let Some(last) = parts.get_mut(at) {
+            *last = rest;
+            found.push(*parts);
+        }
+        return;
+    };
+    for (position, _) in rest.match_indices(separator) {
+        if found.len() >= MAX_SPLITS {
+            return;
+        }
+        if let Some(part) = parts.get_mut(at) {
+            *part = &rest[..position];
+        }
+        split_at_each(
+            &rest[position + separator.len()..],
+            separators,
+            parts,
+            at + 1,
+            found,
+        );
+    }
+}
+
+/// The candidate splits of a detail: one without searching, for a template with one
+/// placeholder, else those found.
+pub(crate) enum Splits<'a, const N: usize> {
+    One(Option<[&'a str; N]>),
+    Many(std::vec::IntoIter<[&'a str; N]>),
+}
+
+impl<'a, const N: usize> Iterator for Splits<'a, N> {
+    type Item = [&'a str; N];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Splits::One(only) => only.take(),
+            Splits::Many(found) => found.next(),
+        }
     }
 }
 
@@ -467,50 +564,70 @@ impl<T: FromAllow> FromAllow for Option<T> {
     }
 }
 
-/// The decoding steps generated code calls; `received` is what the derive's method got.
-pub mod steps {
-    use super::{FromAllow, FromRetryAfter, Received};
-    use serde::de::DeserializeOwned;
+/// A field type that comes back from an extension member: any type serde deserializes.
+#[diagnostic::on_unimplemented(
+    message = "`FromProblem` cannot read `{Self}` back from its extension member: it does not implement `serde::Deserialize`",
+    label = "a client deserializes this member",
+    note = "add `#[derive(serde::Deserialize)]` to `{Self}` (for a type of another crate, look for its `serde` feature), or derive only `ApiStatus` for this enum"
+)]
+pub trait ExtensionMember: Sized {
+    /// The member `name` of the problem received; an absent member reads as `null`, which
+    /// an `Option` takes as `None`.
+    ///
+    /// ```
+    /// use status_core::{ExtensionMember, Problem, Received};
+    ///
+    /// let problem = Problem::new(http::StatusCode::NOT_FOUND).with_extension("id", 7);
+    /// let headers = http::HeaderMap::new();
+    /// let received = Received::new(&problem, &headers);
+    /// assert_eq!(u64::from_member(&received, "id"), Some(7));
+    /// assert_eq!(Option::<String>::from_member(&received, "name"), Some(None));
+    /// ```
+    fn from_member(received: &Received<'_>, name: &str) -> Option<Self>;
+}
 
-    /// The extension member `name`.
-    #[must_use]
-    pub fn member<T: DeserializeOwned>(received: &Received<'_>, name: &str) -> Option<T> {
+impl<T: DeserializeOwned> ExtensionMember for T {
+    fn from_member(received: &Received<'_>, name: &str) -> Option<Self> {
         received.member(name)
     }
+}
 
-    /// The `Retry-After` field: absent when the header is absent or not delay-seconds.
-    #[must_use]
-    pub fn retry_after<T: FromRetryAfter>(received: &Received<'_>) -> Option<T> {
-        let seconds = received
-            .headers()
-            .get(http::header::RETRY_AFTER)
-            .and_then(|value| value.to_str().ok()?.trim().parse().ok());
-        T::from_retry_after(seconds)
+/// A field type that comes back from the text a message shows: any type with `FromStr`.
+#[diagnostic::on_unimplemented(
+    message = "`FromProblem` cannot read `{Self}` back from the message: it does not implement `FromStr`",
+    label = "a client parses this field from the detail",
+    note = "implement `FromStr` for `{Self}`, the inverse of its `Display`; or send the field as an extension member too, `#[status(extension)]`, which a client reads instead"
+)]
+pub trait DetailField: Sized {
+    /// The field the `text` shows.
+    ///
+    /// ```
+    /// use status_core::DetailField;
+    ///
+    /// assert_eq!(u64::from_detail("42"), Some(42));
+    /// assert_eq!(u64::from_detail("x"), None);
+    /// ```
+    fn from_detail(text: &str) -> Option<Self>;
+}
+
+impl<T: core::str::FromStr> DetailField for T {
+    fn from_detail(text: &str) -> Option<Self> {
+        text.parse().ok()
     }
+}
 
-    /// The `Allow` field; an absent header reads as an empty list.
-    #[must_use]
-    pub fn allow<T: FromAllow>(received: &Received<'_>) -> Option<T> {
-        let value = match received.headers().get(http::header::ALLOW) {
-            Some(value) => value.to_str().ok()?,
-            None => "",
-        };
-        T::from_allow(value)
-    }
+/// The decoding steps generated code calls besides the traits; `received` is what the
+/// derive's method got.
+pub mod steps {
+    use super::Received;
 
-    /// The texts a message template's placeholders stand for in the detail.
-    #[must_use]
-    pub fn detail_parts<'a, const N: usize>(
+    /// Every way to read the texts a message template's placeholders stand for in the
+    /// detail, most likely first.
+    pub fn detail_splits<'a, const N: usize>(
         received: &Received<'a>,
         literals: &[&str],
-    ) -> Option<[&'a str; N]> {
-        received.detail_parts(literals)
-    }
-
-    /// A field the message shows, parsed back from its text.
-    #[must_use]
-    pub fn parse<T: core::str::FromStr>(text: &str) -> Option<T> {
-        text.parse().ok()
+    ) -> impl Iterator<Item = [&'a str; N]> {
+        received.detail_splits(literals)
     }
 
     /// Whether `value`'s detail is the one received: a template whose placeholders could
@@ -552,35 +669,66 @@ pub mod steps {
 mod tests {
     use super::*;
 
-    fn received_detail<const N: usize>(detail: &str, literals: &[&str]) -> Option<[String; N]> {
+    fn received_detail<const N: usize>(detail: &str, literals: &[&str]) -> Vec<[String; N]> {
         let problem = Problem::new(StatusCode::BAD_REQUEST).with_detail(detail.to_owned());
         let headers = HeaderMap::new();
         Received::new(&problem, &headers)
-            .detail_parts::<N>(literals)
+            .detail_splits::<N>(literals)
             .map(|parts| parts.map(str::to_owned))
+            .collect()
     }
 
     #[test]
-    fn a_template_splits_at_its_literal_text() {
+    fn a_template_splits_at_its_literal_text_every_way() {
+        let split = |parts: &[&str]| parts.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
+        let one = |detail, literals| -> Vec<Vec<String>> {
+            received_detail::<1>(detail, literals)
+                .into_iter()
+                .map(Vec::from)
+                .collect()
+        };
+        let two = |detail, literals| -> Vec<Vec<String>> {
+            received_detail::<2>(detail, literals)
+                .into_iter()
+                .map(Vec::from)
+                .collect()
+        };
         assert_eq!(
-            received_detail::<1>("user 7 not found", &["user ", " not found"]),
-            Some(["7".to_owned()])
-        );
-        assert_eq!(
-            received_detail::<2>("a=x, b=y/z", &["a=", ", b=", ""]),
-            Some(["x".to_owned(), "y/z".to_owned()])
+            one("user 7 not found", &["user ", " not found"]),
+            [split(&["7"])]
         );
         // A value may hold the text that ends the template: the suffix is cut from the end.
         assert_eq!(
-            received_detail::<1>("user a not found not found", &["user ", " not found"]),
-            Some(["a not found".to_owned()])
+            one("user a not found not found", &["user ", " not found"]),
+            [split(&["a not found"])]
         );
         assert_eq!(
-            received_detail::<1>("nobody", &["user ", " not found"]),
-            None
+            one("nobody", &["user ", " not found"]),
+            Vec::<Vec<String>>::new()
         );
-        assert_eq!(received_detail::<2>("a=x b=y", &["a=", ", b=", ""]), None);
-        assert_eq!(received_detail::<1>("", &["", ""]), Some([String::new()]));
+        assert_eq!(one("", &["", ""]), [split(&[""])]);
+        assert_eq!(
+            two("a=x, b=y/z", &["a=", ", b=", ""]),
+            [split(&["x", "y/z"])]
+        );
+        assert_eq!(
+            two("a=x b=y", &["a=", ", b=", ""]),
+            Vec::<Vec<String>>::new()
+        );
+        // Two ways, the leftmost first.
+        assert_eq!(
+            two("x and y and 2", &["", " and ", ""]),
+            [split(&["x", "y and 2"]), split(&["x and y", "2"])]
+        );
+    }
+
+    #[test]
+    fn a_hostile_detail_is_split_a_bounded_number_of_ways() {
+        let detail = ",".repeat(10_000);
+        let problem = Problem::new(StatusCode::BAD_REQUEST).with_detail(detail);
+        let headers = HeaderMap::new();
+        let splits = Received::new(&problem, &headers).detail_splits::<4>(&["", ",", ",", ",", ""]);
+        assert_eq!(splits.count(), MAX_SPLITS);
     }
 
     #[test]
@@ -621,23 +769,33 @@ mod tests {
     fn retry_after_comes_back_in_whole_seconds() {
         let mut headers = HeaderMap::new();
         let problem = Problem::new(StatusCode::TOO_MANY_REQUESTS);
-        let absent: Option<Option<Duration>> =
-            steps::retry_after(&Received::new(&problem, &headers));
+        let absent: Option<Option<Duration>> = FromRetryAfter::from_retry_after(
+            Received::new(&problem, &headers).retry_after_seconds(),
+        );
         assert_eq!(absent, Some(None));
         assert_eq!(
-            steps::retry_after::<u64>(&Received::new(&problem, &headers)),
+            u64::from_retry_after(Received::new(&problem, &headers).retry_after_seconds()),
             None
         );
         headers.insert(http::header::RETRY_AFTER, "30".parse().unwrap());
         let received = Received::new(&problem, &headers);
-        assert_eq!(steps::retry_after(&received), Some(Duration::from_secs(30)));
-        assert_eq!(steps::retry_after(&received), Some(Some(30_u8)));
+        assert_eq!(
+            FromRetryAfter::from_retry_after(received.retry_after_seconds()),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            FromRetryAfter::from_retry_after(received.retry_after_seconds()),
+            Some(Some(30_u8))
+        );
         headers.insert(
             http::header::RETRY_AFTER,
             "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
         );
         let received = Received::new(&problem, &headers);
-        assert_eq!(steps::retry_after::<Option<u32>>(&received), Some(None));
+        assert_eq!(
+            Option::<u32>::from_retry_after(received.retry_after_seconds()),
+            Some(None)
+        );
     }
 
     #[test]
@@ -647,13 +805,16 @@ mod tests {
         let problem = Problem::new(StatusCode::METHOD_NOT_ALLOWED);
         let received = Received::new(&problem, &headers);
         assert_eq!(
-            steps::allow(&received),
+            FromAllow::from_allow(received.allow()),
             Some(vec![Method::GET, Method::HEAD])
         );
-        assert_eq!(steps::allow(&received), Some("GET, HEAD".to_owned()));
+        assert_eq!(
+            FromAllow::from_allow(received.allow()),
+            Some("GET, HEAD".to_owned())
+        );
         headers.insert(http::header::ALLOW, "GET, (HEAD)".parse().unwrap());
         let received = Received::new(&problem, &headers);
-        assert_eq!(steps::allow::<Vec<Method>>(&received), None);
+        assert_eq!(Vec::<Method>::from_allow(received.allow()), None);
     }
 
     #[test]
@@ -661,10 +822,10 @@ mod tests {
         let problem = Problem::new(StatusCode::NOT_FOUND).with_extension("id", "7");
         let headers = HeaderMap::new();
         let http = Received::new(&problem, &headers);
-        assert_eq!(steps::member::<u64>(&http, "id"), None);
-        assert_eq!(steps::member::<String>(&http, "id").as_deref(), Some("7"));
-        assert_eq!(steps::member::<Option<u64>>(&http, "absent"), Some(None));
-        assert_eq!(steps::member::<u64>(&http, "absent"), None);
+        assert_eq!(<u64>::from_member(&http, "id"), None);
+        assert_eq!(<String>::from_member(&http, "id").as_deref(), Some("7"));
+        assert_eq!(<Option<u64>>::from_member(&http, "absent"), Some(None));
+        assert_eq!(<u64>::from_member(&http, "absent"), None);
         #[cfg(feature = "tonic")]
         let grpc = Received {
             via: Via::Grpc(5),
@@ -672,8 +833,8 @@ mod tests {
         };
         #[cfg(feature = "tonic")]
         {
-            assert_eq!(steps::member::<u64>(&grpc, "id"), Some(7));
-            assert_eq!(steps::member::<String>(&grpc, "id").as_deref(), Some("7"));
+            assert_eq!(<u64>::from_member(&grpc, "id"), Some(7));
+            assert_eq!(<String>::from_member(&grpc, "id").as_deref(), Some("7"));
         }
     }
 }

@@ -369,6 +369,15 @@ fn section(out: &mut String, variant: &VariantInfo, id: &str) {
         row(out, "Extension members", &names.join(", "));
     }
     row(out, "Type URI", &type_uri(variant.type_uri()));
+    row(
+        out,
+        "Typed clients",
+        if variant.decodes() {
+            "Can rebuild this error whole from the response"
+        } else {
+            "Receive the problem only: some values of this error stay on the server"
+        },
+    );
     out.push_str("</dl>\n");
     let body = serde_json::to_string_pretty(&variant.example()).unwrap_or_default();
     let _ = writeln!(

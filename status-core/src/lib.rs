@@ -90,7 +90,9 @@ pub mod utoipa;
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
 pub use body::Extensions;
 pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
-pub use from_problem::{FromAllow, FromProblem, FromRetryAfter, Received};
+pub use from_problem::{
+    DetailField, ExtensionMember, FromAllow, FromProblem, FromRetryAfter, Received,
+};
 pub use grpc::GrpcDomain;
 pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};

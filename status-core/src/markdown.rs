@@ -85,7 +85,9 @@ pub fn registered() -> String {
 ///
 /// let catalog = status_core::markdown::catalog::<ApiError>();
 /// assert!(catalog.contains("## 404 Not Found\n"));
-/// assert!(catalog.contains("- `UserNotFound` (`user_not_found`): No user has this id.\n"));
+/// assert!(catalog.contains(
+///     "- `UserNotFound` (`user_not_found`): No user has this id. `FromProblem` can rebuild it.\n"
+/// ));
 /// assert!(catalog.contains(r#""detail": "user {id} not found""#));
 /// ```
 #[must_use]
@@ -144,6 +146,11 @@ fn use_line(variant: &VariantInfo) -> String {
     if variant.type_uri() != ABOUT_BLANK {
         let _ = write!(line, " Problem type: `{}`.", variant.type_uri());
     }
+    line.push_str(if variant.decodes() {
+        " `FromProblem` can rebuild it."
+    } else {
+        " `FromProblem` cannot rebuild it: a value stays on the server."
+    });
     line
 }
 

@@ -9,7 +9,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::problem::framework_message;
-use crate::{ApiStatus, Table, VariantInfo};
+use crate::{ApiStatus, FromProblem, Received, Table, VariantInfo};
 
 /// How `serde_json` words an error of shape rather than of syntax (its `Category::Data`).
 const SERDE_DATA_ERRORS: &[&str] = &[
@@ -63,41 +63,52 @@ pub enum RejectionKind {
 const ROWS: &[VariantInfo] = &[
     VariantInfo::new("InvalidJson", 400)
         .with_code("invalid_json")
+        .with_decodes(true)
         .with_description("The body is not valid JSON."),
     VariantInfo::new("JsonData", 422)
         .with_code("json_data")
+        .with_decodes(true)
         .with_description("The body is JSON, but not of the shape this operation takes."),
     VariantInfo::new("MissingJsonContentType", 415)
         .with_code("missing_json_content_type")
+        .with_decodes(true)
         .with_description(
             "This operation takes JSON: send the body with `Content-Type: application/json`.",
         ),
     VariantInfo::new("FormData", 422)
         .with_code("form_data")
+        .with_decodes(true)
         .with_description("The form does not fit the fields this operation takes."),
     VariantInfo::new("MissingFormContentType", 415)
         .with_code("missing_form_content_type")
+        .with_decodes(true)
         .with_description("This operation takes a form: send the body with `Content-Type: application/x-www-form-urlencoded`."),
     VariantInfo::new("InvalidPath", 400)
         .with_code("invalid_path")
+        .with_decodes(true)
         .with_description("A segment of the path is not a valid value for its parameter."),
     VariantInfo::new("InvalidQuery", 400)
         .with_code("invalid_query")
+        .with_decodes(true)
         .with_description("The query string does not fit the parameters this operation takes."),
     VariantInfo::new("UnreadableBody", 400)
         .with_code("unreadable_body")
+        .with_decodes(true)
         .with_description("The body could not be read to its end."),
     VariantInfo::new("ContentTooLarge", 413)
         .with_code("content_too_large")
+        .with_decodes(true)
         .with_description("The body is larger than this service accepts."),
     VariantInfo::new("MethodNotAllowed", 405)
         .with_code("method_not_allowed")
+        .with_decodes(true)
         .with_description(
             "The path exists, but not with this method; `Allow` lists the methods it has.",
         )
         .with_field_headers(&["allow"]),
     VariantInfo::new("RouteNotFound", 404)
         .with_code("route_not_found")
+        .with_decodes(true)
         .with_description("No route of this service matches the path."),
 ];
 
@@ -296,6 +307,28 @@ impl ApiStatus for Rejection {
 
     fn write_detail(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         write!(out, "{self}")
+    }
+}
+
+/// A client reads the rejection back: the service's enum can forward to it with
+/// `#[status(transparent)]`, so that one type decodes every error the service sends.
+///
+/// ```
+/// use status_core::{ApiStatus, FromProblem, Rejection, RejectionKind};
+///
+/// let sent = Rejection::new(RejectionKind::JsonData, "missing field `name`");
+/// assert_eq!(Rejection::from_response(&sent.response()), Ok(sent));
+/// ```
+impl FromProblem for Rejection {
+    fn from_received(received: &Received<'_>) -> Option<Self> {
+        let kind = RejectionKind::ALL
+            .into_iter()
+            .find(|kind| received.is(kind.info()))?;
+        let detail = received
+            .problem()
+            .detail()
+            .filter(|detail| *detail != kind.info().detail());
+        Some(detail.map_or(Self::of(kind), |detail| Self::new(kind, detail)))
     }
 }
 

@@ -7,6 +7,7 @@ use quote::quote;
 use syn::spanned::Spanned;
 
 use crate::ast::{DetailSource, FieldSource, Input, Variant};
+use crate::attr::Extension;
 use crate::expand::{at_span, binding};
 use crate::generics::Bounds;
 
@@ -107,14 +108,15 @@ fn read_variant(
     };
     let reads_detail = sources.iter().any(|s| matches!(s, FieldSource::Detail(_)));
     let mut placeholders = 0;
+    // Reading the detail tries each way it splits; a field that does not read back then
+    // moves on to the next.
+    let mut splits = None;
     if let (Some(template), true) = (template, reads_detail) {
         if let Some(literals) = template.literals() {
             placeholders = literals.len() - 1;
             let parts = (0..placeholders).map(|i| quote::format_ident!("__part_{}", i));
-            steps.push(quote! {
-                let #some([#(#parts),*]) = #p::decode::detail_parts::<#placeholders>(__received, &[#(#literals),*]) else {
-                    break '__variant;
-                };
+            splits = Some(quote! {
+                for [#(#parts),*] in #p::decode::detail_splits::<#placeholders>(__received, &[#(#literals),*])
             });
         }
     }
@@ -125,51 +127,75 @@ fn read_variant(
             FieldSource::Member => {
                 let name = field.extension_name().unwrap_or_default();
                 (
-                    quote!(#p::decode::member(__received, #name)),
-                    quote!(#p::DeserializeOwned),
+                    quote!(#p::ExtensionMember::from_member(__received, #name)),
+                    quote!(#p::ExtensionMember),
                 )
             }
             FieldSource::RetryAfter => (
-                quote!(#p::decode::retry_after(__received)),
+                quote!(#p::FromRetryAfter::from_retry_after(#p::Received::retry_after_seconds(__received))),
                 quote!(#p::FromRetryAfter),
             ),
-            FieldSource::Allow => (quote!(#p::decode::allow(__received)), quote!(#p::FromAllow)),
+            FieldSource::Allow => (
+                quote!(#p::FromAllow::from_allow(#p::Received::allow(__received))),
+                quote!(#p::FromAllow),
+            ),
             FieldSource::Detail(index) => {
                 let part = quote::format_ident!("__part_{}", index);
                 (
-                    quote!(#p::decode::parse(#part)),
-                    quote!(::core::str::FromStr),
+                    quote!(#p::DetailField::from_detail(#part)),
+                    quote!(#p::DetailField),
                 )
             }
         };
         bounds.require(ty, &bound);
         let value = binding(&field.member);
-        // Spanned at the field's type, so a type that cannot be read back is reported there.
-        let read = at_span(&quote!(let #some(#value) = #read), ty.span());
-        steps.push(quote!(#read else { break '__variant; };));
+        // Spanned where the user reads which value it is: the member's name when it is
+        // written, else the field's, else (a tuple field) its type.
+        let span = match (&field.attrs.extension, &field.member) {
+            (
+                Some(Extension {
+                    name: Some(name), ..
+                }),
+                _,
+            ) => name.span(),
+            (_, syn::Member::Named(ident)) => ident.span(),
+            (_, syn::Member::Unnamed(_)) => ty.span(),
+        };
+        let read = at_span(&quote!(let #some(#value) = #read), span);
+        let fail = if splits.is_some() {
+            quote!(continue)
+        } else {
+            quote!(break '__variant)
+        };
+        steps.push(quote!(#read else { #fail; };));
         fields.push((&field.member, quote!(#value)));
     }
     let value = construct(input, variant, &fields);
     // With two placeholders or more, a value could hold the text between them: the split is
     // kept only if the value writes the detail it was read from.
     let ambiguous = placeholders > 1;
-    let finish = if reads_detail {
+    let read = if let Some(splits) = splits {
         quote! {
-            let __value = #value;
-            if #p::decode::writes_detail(&__value, __received, #ambiguous) {
-                return #some(__value);
+            #splits {
+                #(#steps)*
+                let __value = #value;
+                if #p::decode::writes_detail(&__value, __received, #ambiguous) {
+                    return #some(__value);
+                }
             }
         }
     } else {
-        quote!(return #some(#value);)
+        quote! {
+            #(#steps)*
+            return #some(#value);
+        }
     };
     quote! {
         '__variant: {
             if !#p::Received::is(__received, &__rows[#row]) {
                 break '__variant;
             }
-            #(#steps)*
-            #finish
+            #read
         }
     }
 }

@@ -3,9 +3,9 @@ mod facade {
     pub use status_core as errors;
 }
 
-use facade::errors::ApiStatus;
+use facade::errors::{ApiStatus, FromProblem};
 
-#[derive(Debug, ApiStatus)]
+#[derive(Debug, PartialEq, ApiStatus, FromProblem)]
 #[status(crate = "crate::facade::errors")]
 enum ApiError {
     #[status(404)]
@@ -14,4 +14,5 @@ enum ApiError {
 
 fn main() {
     assert_eq!(ApiError::NotFound.status(), 404);
+    assert_eq!(ApiError::from_problem(ApiError::NotFound.problem()), Ok(ApiError::NotFound));
 }

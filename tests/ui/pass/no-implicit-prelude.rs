@@ -23,6 +23,12 @@ mod api {
     pub trait Debug {}
     pub trait Write {}
     pub trait ApiStatus {}
+    pub trait FromProblem {}
+    pub trait ExtensionMember {}
+    pub trait DetailField {}
+    pub trait FromStr {}
+    pub struct Received;
+    pub struct Problem;
     #[allow(unused_macros)]
     macro_rules! format_args {
         ($($tokens:tt)*) => {
@@ -60,9 +66,31 @@ mod api {
         }
     }
 
-    #[derive(::status_core::ApiStatus)]
+    #[derive(::status_core::ApiStatus, ::status_core::FromProblem)]
     #[status(401, www_authenticate = "Bearer")]
     pub struct Inner;
+
+    #[derive(::status_core::ApiStatus, ::status_core::FromProblem)]
+    pub enum Decoded<T> {
+        #[status(404, message = "user {id} not found")]
+        UserNotFound { id: u64 },
+        #[status(400, message = "{a} and {b}")]
+        Two { a: ::std::string::String, b: u32 },
+        #[status(429)]
+        RateLimited {
+            #[status(retry_after)]
+            wait: ::core::option::Option<u64>,
+            #[status(extension)]
+            limit: T,
+        },
+        #[status(405)]
+        WrongMethod {
+            #[status(allow)]
+            allowed: ::std::vec::Vec<::http::Method>,
+        },
+        #[status(transparent)]
+        Inner(Inner),
+    }
 
     #[derive(::status_core::ApiStatus)]
     #[status(400)]
@@ -85,4 +113,21 @@ fn main() {
     ::std::assert_eq!(api::ApiError::Unprocessable.detail(), "unprocessable");
     ::std::assert_eq!(api::ApiError::Inner(api::Inner).status(), 401);
     ::std::assert_eq!(api::Generic { value: 5 }.problem().extensions()["value"], 5);
+
+    use ::status_core::FromProblem;
+    type Decoded = api::Decoded<u32>;
+    let sent = Decoded::Two { a: ::std::convert::From::from("x and y"), b: 2 };
+    ::std::assert!(::std::matches!(
+        Decoded::from_response(&sent.response()),
+        ::std::result::Result::Ok(api::Decoded::Two { ref a, b: 2 }) if a == "x and y"
+    ));
+    let sent = Decoded::RateLimited { wait: ::std::option::Option::Some(3), limit: 7 };
+    ::std::assert!(::std::matches!(
+        Decoded::from_response(&sent.response()),
+        ::std::result::Result::Ok(api::Decoded::RateLimited { wait: ::std::option::Option::Some(3), limit: 7 })
+    ));
+    ::std::assert!(::std::matches!(
+        Decoded::from_response(&Decoded::Inner(api::Inner).response()),
+        ::std::result::Result::Ok(api::Decoded::Inner(api::Inner))
+    ));
 }
