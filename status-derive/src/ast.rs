@@ -329,6 +329,20 @@ impl Variant<'_> {
         }
     }
 
+    /// The template the detail is written from, when a client can split the detail at its
+    /// literal text: the `message`, or thiserror's `#[error("...")]` for a variant that takes
+    /// `display` (when it is a plain literal).
+    pub fn detail_template(&self, input: &Input) -> Option<Template> {
+        let lit = match self.detail_source(input) {
+            DetailSource::Template(template) => template.lit.clone(),
+            DetailSource::Display => error_message(self.syn_attrs)?,
+            DetailSource::Static => return None,
+        };
+        Template::parse(&lit)
+            .ok()
+            .filter(|template| template.literals().is_some())
+    }
+
     pub fn retry_after_field(&self) -> Option<&Field<'_>> {
         self.fields.iter().find(|f| f.attrs.retry_after.is_some())
     }
@@ -342,13 +356,11 @@ impl Variant<'_> {
     /// which a client must never invent), a field a 5xx does not show, a field the detail
     /// shows through `Display` or a format spec.
     pub fn field_sources(&self, input: &Input) -> Option<Vec<FieldSource>> {
-        let template = match self.detail_source(input) {
-            DetailSource::Template(template) if template.literals().is_some() => Some(template),
-            _ => None,
-        };
+        let template = self.detail_template(input);
         let placeholder = |field: &Field| {
             let name = crate::expand::member_name(&field.member);
-            template?
+            template
+                .as_ref()?
                 .fields()
                 .position(|(wanted, _)| wanted.to_string() == name)
         };

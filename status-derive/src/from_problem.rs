@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::spanned::Spanned;
 
-use crate::ast::{DetailSource, FieldSource, Input, Variant};
+use crate::ast::{FieldSource, Input, Variant};
 use crate::attr::Extension;
 use crate::expand::{at_span, binding};
 use crate::generics::Bounds;
@@ -102,16 +102,13 @@ fn read_variant(
 ) -> TokenStream {
     let some = quote!(::core::option::Option::Some);
     let mut steps = Vec::new();
-    let template = match variant.detail_source(input) {
-        DetailSource::Template(template) => Some(template),
-        _ => None,
-    };
+    let template = variant.detail_template(input);
     let reads_detail = sources.iter().any(|s| matches!(s, FieldSource::Detail(_)));
     let mut placeholders = 0;
     // Reading the detail tries each way it splits; a field that does not read back then
     // moves on to the next.
     let mut splits = None;
-    if let (Some(template), true) = (template, reads_detail) {
+    if let (Some(template), true) = (&template, reads_detail) {
         if let Some(literals) = template.literals() {
             placeholders = literals.len() - 1;
             let parts = (0..placeholders).map(|i| quote::format_ident!("__part_{}", i));
@@ -215,4 +212,94 @@ fn construct(
     let members = fields.iter().map(|(member, _)| member);
     let values = fields.iter().map(|(_, value)| value);
     quote!(#path { #(#members: #values),* })
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    fn expand(input: proc_macro2::TokenStream) -> String {
+        super::derive(&syn::parse2(input).expect("a valid item")).to_string()
+    }
+
+    #[test]
+    fn each_variant_that_travels_gets_an_arm_under_its_code_and_the_rest_none() {
+        let expansion = expand(quote! {
+            enum ApiError {
+                #[status(404, message = "user {id} not found")]
+                UserNotFound { id: u64 },
+                #[status(409)]
+                Taken,
+                #[status(500)]
+                Database(#[from] DbError),
+                #[status(500, code = "query_failed")]
+                QueryFailed { query: String },
+                #[status(transparent)]
+                Auth(AuthError),
+            }
+        });
+        assert!(
+            expansion.contains(":: core :: option :: Option :: Some (\"user_not_found\") =>"),
+            "{expansion}"
+        );
+        assert!(
+            expansion.contains(":: core :: option :: Option :: Some (\"taken\") =>"),
+            "{expansion}"
+        );
+        for kept in ["internal_server_error", "query_failed"] {
+            assert!(
+                !expansion.contains(&format!("\"{kept}\"")),
+                "{kept} in {expansion}"
+            );
+        }
+        // Rows by index among the type's own variants: `Taken` is the second.
+        assert!(expansion.contains("& __rows [1usize]"), "{expansion}");
+        assert!(expansion.contains("< AuthError as :: status_core :: __private :: FromProblem > :: from_received (__received)"), "{expansion}");
+    }
+
+    #[test]
+    fn a_message_is_read_through_every_split_and_checked_only_when_ambiguous() {
+        let expansion = expand(quote! {
+            enum ApiError {
+                #[status(404, message = "user {id} not found")]
+                UserNotFound { id: u64 },
+                #[status(400, message = "{a} and {b}")]
+                Two { a: String, b: u32 },
+            }
+        });
+        assert!(
+            expansion.contains(
+                "detail_splits :: < 1usize > (__received , & [\"user \" , \" not found\"])"
+            ),
+            "{expansion}"
+        );
+        assert!(
+            expansion.contains("writes_detail (& __value , __received , false)"),
+            "{expansion}"
+        );
+        assert!(
+            expansion
+                .contains("detail_splits :: < 2usize > (__received , & [\"\" , \" and \" , \"\"])"),
+            "{expansion}"
+        );
+        assert!(
+            expansion.contains("writes_detail (& __value , __received , true)"),
+            "{expansion}"
+        );
+    }
+
+    #[test]
+    fn attribute_errors_are_left_to_api_status_and_nothing_decodes() {
+        let expansion = expand(quote! {
+            enum ApiError {
+                #[status(600)]
+                Broken,
+            }
+        });
+        assert!(!expansion.contains("compile_error"), "{expansion}");
+        assert!(
+            expansion.contains("{ :: core :: option :: Option :: None }"),
+            "{expansion}"
+        );
+    }
 }

@@ -83,6 +83,9 @@ pub enum ApiError {
         #[status(retry_after)]
         back_in: Duration,
     },
+    #[error("order {order} holds {count} items, over the limit")]
+    #[status(400, display)]
+    TooManyItems { order: u64, count: u32 },
     #[error(transparent)]
     #[status(transparent)]
     Auth(#[from] AuthError),
@@ -96,6 +99,9 @@ pub enum ApiError {
     #[error("{path:?} is missing")]
     #[status(404, message = "{path:?} is missing")]
     Missing { path: String },
+    #[error("{name:?} is reserved")]
+    #[status(409, display)]
+    Reserved { name: String },
 }
 
 /// One value of every variant that a client rebuilds, with awkward text where it matters.
@@ -144,6 +150,10 @@ pub fn decodable() -> Vec<ApiError> {
         ApiError::Maintenance {
             back_in: Duration::from_secs(120),
         },
+        ApiError::TooManyItems {
+            order: 12,
+            count: 1000,
+        },
         ApiError::Auth(AuthError::Expired),
         ApiError::Auth(AuthError::MissingScope {
             scope: "orders:write".into(),
@@ -160,6 +170,9 @@ pub fn kept_on_server() -> Vec<ApiError> {
         },
         ApiError::Missing {
             path: "/etc".into(),
+        },
+        ApiError::Reserved {
+            name: "admin".into(),
         },
     ]
 }
