@@ -12,6 +12,8 @@
 //!   (`application/problem+json`).
 //! - [`ApiStatus`]: the trait an error type implements, and, with the default `derive`
 //!   feature, `#[derive(ApiStatus)]` to implement it.
+//! - [`FromProblem`]: the client's side, with `#[derive(FromProblem)]`: the server's own value
+//!   rebuilt from the response it sent.
 //! - [`ApiStatus::response`]: the whole response as an [`http::Response`](https://docs.rs/http/1/http/response/struct.Response.html).
 //! - [`html`] and [`markdown`]: the catalog of a type's errors for people; the HTML page is
 //!   what its problem type URIs resolve to, written for the API's clients (codes and
@@ -37,7 +39,8 @@
 //! ```
 //!
 //! # Features
-//! - `derive` (default): re-exports `#[derive(ApiStatus)]` from `status-derive`.
+//! - `derive` (default): re-exports `#[derive(ApiStatus)]` and `#[derive(FromProblem)]` from
+//!   `status-derive`.
 //! - `axum`: derived types implement `axum::response::IntoResponse`; see [`axum`].
 //! - `actix-web`: derived types convert into `actix_web::Error`; see [`actix`].
 //! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`].
