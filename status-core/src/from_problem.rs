@@ -263,7 +263,7 @@ impl<'a> Received<'a> {
         match self.via {
             Via::Http => self.problem.status() == Some(row.status().as_u16()),
             #[cfg(feature = "tonic")]
-            Via::Grpc(code) => grpc_code(row) == code,
+            Via::Grpc(code) => crate::grpc::row_code(row) == code,
         }
     }
 
@@ -395,14 +395,6 @@ impl<'a, const N: usize> Iterator for Splits<'a, N> {
     }
 }
 
-/// The gRPC code `row` answers with: its own, else the one its status maps to.
-#[cfg(feature = "tonic")]
-fn grpc_code(row: &VariantInfo) -> i32 {
-    row.grpc()
-        .and_then(crate::grpc::code_number)
-        .unwrap_or_else(|| crate::grpc::code_for_status(row.status().as_u16()))
-}
-
 impl Problem {
     /// The problem a response carries: its body, when that is a JSON object, with the
     /// response's status where the body names none; else the problem of the status alone, as
@@ -523,7 +515,8 @@ impl<T: FromRetryAfter> FromRetryAfter for Option<T> {
     }
 }
 
-/// A field type that comes back from `Allow`: owned lists of methods and owned text.
+/// A field type that comes back from `Allow`: owned lists of methods, and owned text (as the
+/// server wrote it: `"GET,HEAD"` is sent, and comes back, as `"GET, HEAD"`).
 #[diagnostic::on_unimplemented(
     message = "`FromProblem` cannot read `{Self}` back from Allow",
     label = "this field comes back from Allow",
@@ -555,12 +548,6 @@ impl FromAllow for Vec<Method> {
 impl FromAllow for String {
     fn from_allow(value: &str) -> Option<Self> {
         Some(value.to_owned())
-    }
-}
-
-impl<T: FromAllow> FromAllow for Option<T> {
-    fn from_allow(value: &str) -> Option<Self> {
-        T::from_allow(value).map(Some)
     }
 }
 

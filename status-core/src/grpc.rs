@@ -63,6 +63,14 @@ const fn eq(a: &str, b: &str) -> bool {
     true
 }
 
+/// The code `row` answers with: its own (`grpc = "..."`), else the one its status maps to.
+#[cfg(feature = "tonic")]
+pub(crate) fn row_code(row: &crate::VariantInfo) -> i32 {
+    row.grpc()
+        .and_then(code_number)
+        .unwrap_or_else(|| code_for_status(row.status().as_u16()))
+}
+
 /// The code an HTTP error status answers with: code.proto's table read backwards, where
 /// three codes share 400 (`INVALID_ARGUMENT` is taken), two share 409 (`ABORTED`) and three
 /// 500 (`INTERNAL`). A status the table does not name answers as the general status of its

@@ -47,7 +47,7 @@ use ::tonic::{Code, Status};
 use serde_json::Value;
 use tonic_types::{ErrorDetails, StatusExt};
 
-use crate::grpc::{code_for_status, code_number, HTTP_STATUS};
+use crate::grpc::{code_for_status, row_code, HTTP_STATUS};
 use crate::{ApiStatus, GrpcDomain, Problem};
 
 /// The longest message sent, in bytes: tonic percent-encodes it (up to three bytes for one)
@@ -117,11 +117,7 @@ pub fn http_status(code: Code) -> http::StatusCode {
 /// ```
 pub fn status<T: ApiStatus + GrpcDomain + ?Sized>(value: &T) -> Status {
     let http = value.status();
-    let code = value
-        .variant()
-        .grpc()
-        .and_then(code_number)
-        .map_or_else(|| code(http), Code::from_i32);
+    let code = Code::from_i32(row_code(value.variant()));
     let problem = value.problem();
     let message = truncated(problem.detail().unwrap_or_default(), MESSAGE_LIMIT);
     let retry_after = value
