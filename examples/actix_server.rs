@@ -14,10 +14,7 @@ use actix_web::{web, App, HttpResponse, HttpServer};
 use demo::ApiError;
 
 async fn user(id: web::Path<u64>) -> Result<HttpResponse, ApiError> {
-    match id.into_inner() {
-        1 => Ok(HttpResponse::Ok().body("Ada Lovelace\n")),
-        id => Err(ApiError::UserNotFound { id }),
-    }
+    Ok(HttpResponse::Ok().json(demo::find_user(id.into_inner())?))
 }
 
 async fn limited() -> Result<HttpResponse, ApiError> {

@@ -12,13 +12,10 @@ use std::time::Duration;
 use axum::extract::Path;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use demo::ApiError;
+use demo::{ApiError, User};
 
-async fn user(Path(id): Path<u64>) -> Result<String, ApiError> {
-    match id {
-        1 => Ok("Ada Lovelace\n".to_owned()),
-        _ => Err(ApiError::UserNotFound { id }),
-    }
+async fn user(Path(id): Path<u64>) -> Result<Json<User>, ApiError> {
+    Ok(Json(demo::find_user(id)?))
 }
 
 async fn limited() -> Result<String, ApiError> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for SECONDS each, on its own corpus (fuzz/corpus/TARGET, created
 # here; `derive`'s is seeded from the trybuild cases by seed.sh and fuzzed with derive.dict).
+# A target with committed seeds (fuzz/seeds/TARGET) also reads them; new inputs go to corpus/.
 # Exits non-zero if any target crashes; the crashing input is in fuzz/artifacts/TARGET/.
 #
 # Usage: bash fuzz/run.sh SECONDS [TARGET...]   (from any directory; default: every target)
@@ -47,9 +48,13 @@ for target in "${targets[@]}"; do
   if [ -f "$target.dict" ]; then
     flags+=(-dict="$target.dict")
   fi
+  corpora=("corpus/$target")
+  if [ -d "seeds/$target" ]; then
+    corpora+=("seeds/$target")
+  fi
   echo "== $target: ${seconds}s"
   # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
-  if "${fuzz[@]}" run --sanitizer none "$target" "corpus/$target" -- "${flags[@]}" ${FUZZ_FLAGS:-} \
+  if "${fuzz[@]}" run --sanitizer none "$target" "${corpora[@]}" -- "${flags[@]}" ${FUZZ_FLAGS:-} \
     > "$logs/$target.log" 2>&1; then
     grep -E '^#[0-9]+[[:space:]]+DONE' "$logs/$target.log" | tail -n 1 || true
     grep -E '^stat::number_of_executed_units' "$logs/$target.log" || true

@@ -22,12 +22,12 @@ derive_tests=(
   --lib
   --test allocations --test derive --test docs --test handwritten --test pedantic
   --test problem_types --test properties --test static_bodies --test catalog_consistency
-  --test publication
+  --test publication --test from_problem
 )
 core_tests=(
   "${derive_tests[@]}"
   --test actix_server --test aide_openapi --test axum_server --test grpc
-  --test problem_pages --test tracing_log --test utoipa_openapi
+  --test problem_pages --test tracing_log --test utoipa_openapi --test decode_over_http
 )
 # Without debug info, linking a test binary takes a third less time.
 export CARGO_PROFILE_DEV_DEBUG=0

@@ -9,7 +9,8 @@
         feature = "actix-web",
         feature = "utoipa",
         feature = "aide",
-        feature = "tonic"
+        feature = "tonic",
+        feature = "reqwest"
     ),
     doc = include_str!("../README.md")
 )]

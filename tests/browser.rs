@@ -13,24 +13,16 @@ mod common;
 #[allow(dead_code)] // the examples use the rest
 #[path = "../examples/demo/mod.rs"]
 mod demo;
+#[path = "common/example.rs"]
+mod example;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use example::Running;
 use serde_json::{json, Value};
 use status_core::ApiStatus;
-
-/// A child process, killed when the test ends however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn find_on_path(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")
@@ -38,45 +30,6 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
         .flat_map(std::env::split_paths)
         .map(|dir| dir.join(name))
         .find(|path| path.is_file())
-}
-
-/// The `axum_server` example binary, built beside this test.
-fn example_binary() -> PathBuf {
-    let test = std::env::current_exe().unwrap();
-    let profile_dir = test.parent().and_then(Path::parent).unwrap();
-    let binary = profile_dir.join("examples/axum_server");
-    assert!(
-        binary.is_file(),
-        "{} is missing: `cargo test --workspace --all-features` builds it",
-        binary.display()
-    );
-    binary
-}
-
-/// Starts the example on a free port and returns it with its base URL.
-fn start_example() -> (Running, String) {
-    let mut child = Command::new(example_binary())
-        .env("PORT", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let running = Running(child);
-    let mut stdout = BufReader::new(stdout);
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
-    // Keep reading: a closed pipe would end the example at its next line of output.
-    std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
-    // "axum serving on http://127.0.0.1:PORT; try:"
-    let base = first
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .map_or_else(
-            || panic!("no URL in {first:?}"),
-            |url| url.trim_end_matches([';', ':']).to_owned(),
-        );
-    (running, base)
 }
 
 /// A `WebDriver` session in headless Chromium.
@@ -206,7 +159,7 @@ fn every_served_type_uri_opens_the_section_that_documents_it() {
         eprintln!("skipped: no chromedriver (apt-get install chromium chromium-driver)");
         return;
     };
-    let (_server, base) = start_example();
+    let (_server, base) = example::start("axum_server");
     let browser = Browser::start(&chromedriver);
     let mut seen = 0;
     for (path, expected) in demo::error_paths() {

@@ -205,6 +205,8 @@ fn api_error() -> impl Strategy<Value = ApiError> {
     prop_oneof![
         Just(()).prop_map(|()| ApiError::Forbidden),
         any::<u64>().prop_map(|id| ApiError::UserNotFound { id }),
+        any::<u64>().prop_map(|id| ApiError::OrderNotFound { id }),
+        Just(()).prop_map(|()| ApiError::Gone),
         awkward_text().prop_map(ApiError::BadInput),
         (name(), name()).prop_map(|(name, owner)| ApiError::NameTaken { name, owner }),
         (any::<i64>(), any::<u32>())
@@ -230,6 +232,8 @@ fn api_error() -> impl Strategy<Value = ApiError> {
         any::<u64>().prop_map(|s| ApiError::Maintenance {
             back_in: Duration::from_secs(s)
         }),
+        (any::<u64>(), any::<u32>())
+            .prop_map(|(order, count)| ApiError::TooManyItems { order, count }),
         auth.prop_map(ApiError::Auth),
     ]
 }
@@ -240,14 +244,23 @@ proptest! {
     #[test]
     fn every_decodable_value_round_trips_through_its_response(value in api_error()) {
         prop_assert!(value.variant().decodes());
-        prop_assert_eq!(ApiError::from_response(&over_the_wire(&value)), Ok(value));
+        let response = over_the_wire(&value);
+        // `from_response` reads a view of the body; the whole `Problem` gives the same value.
+        let problem = Problem::from_response(&response);
+        let from_problem = ApiError::from_parts(problem, response.headers());
+        let decoded = ApiError::from_response(&response);
+        prop_assert_eq!(&decoded, &from_problem);
+        prop_assert_eq!(decoded, Ok(value));
     }
 
     #[test]
     fn arbitrary_bytes_never_decode_to_a_panic(status in 100_u16..1000, body in prop::collection::vec(any::<u8>(), 0..256)) {
         let response = http::Response::builder().status(status).body(body).unwrap();
-        if let Err(problem) = ApiError::from_response(&response) {
+        let decoded = ApiError::from_response(&response);
+        if let Err(problem) = &decoded {
             prop_assert!(problem.status().is_some());
         }
+        let problem = Problem::from_response(&response);
+        prop_assert_eq!(decoded, ApiError::from_parts(problem, response.headers()));
     }
 }

@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use status_core::ApiStatus;
+use serde::{Deserialize, Serialize};
+use status_core::{ApiStatus, FromProblem};
 
 /// Errors of an example authentication layer, forwarded by `ApiError::Auth`.
-#[derive(Debug, thiserror::Error, ApiStatus)]
+#[derive(Debug, thiserror::Error, ApiStatus, FromProblem)]
 #[status(type_base = "/problems/")]
 pub enum AuthError {
     /// The access token is missing, malformed or expired.
@@ -26,7 +27,9 @@ pub enum AuthError {
 
 /// The error type of an example service: what its handlers return. Each problem type URI is
 /// `/problems/` followed by the code, where the service serves its error catalog.
-#[derive(Debug, thiserror::Error, ApiStatus)]
+///
+/// It derives `FromProblem` too, so a Rust client rebuilds the value from the response.
+#[derive(Debug, thiserror::Error, ApiStatus, FromProblem)]
 #[status(type_base = "/problems/", catalog_title = "Example service errors")]
 pub enum ApiError {
     #[error("user {id} not found")]
@@ -64,6 +67,25 @@ pub enum ApiError {
     #[error("database error: {0}")]
     #[status(500)]
     Database(#[from] std::io::Error),
+}
+
+/// What `GET /users/{id}` answers with.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct User {
+    pub id: u64,
+    pub name: String,
+}
+
+/// The example service's one user: any other id is not found.
+#[allow(dead_code)] // used by the server examples
+pub fn find_user(id: u64) -> Result<User, ApiError> {
+    match id {
+        1 => Ok(User {
+            id,
+            name: "Ada Lovelace".to_owned(),
+        }),
+        _ => Err(ApiError::UserNotFound { id }),
+    }
 }
 
 /// The requests worth trying against a server of the example service at `base`.

@@ -6,7 +6,8 @@ use http::{HeaderMap, Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{Problem, VariantInfo, PROBLEM_JSON};
+use crate::problem_view::ProblemView;
+use crate::{Problem, VariantInfo};
 
 /// A type that a client rebuilds from the problem a server sent: the inverse of
 /// [`ApiStatus`](crate::ApiStatus).
@@ -130,7 +131,10 @@ pub trait FromProblem: Sized {
     /// headers.
     ///
     /// A body that is not Problem Details (an HTML page from a proxy, an empty 503) is read as
-    /// the problem of the response's status, which is then the `Err`.
+    /// the problem of the response's status, which is then the `Err`. Only the members a
+    /// variant reads are parsed into values: one that a `serde_json::Value` cannot hold (a
+    /// number beyond `f64`, nesting deeper than 128) fails only a field that reads it, where
+    /// [`Problem::from_response`] reads the whole body as the problem of its status.
     ///
     /// ```
     /// use status_core::{ApiStatus, FromProblem};
@@ -155,8 +159,15 @@ pub trait FromProblem: Sized {
     /// The problem the response carries, or that of its status, when no variant of this type
     /// answers it.
     fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self, Problem> {
-        let problem = Problem::from_response(response);
-        Self::from_parts(problem, response.headers())
+        let (status, headers, body) = (response.status(), response.headers(), response.body());
+        // First from a view of the body that copies nothing it does not need; only what is
+        // not one of this type's values pays for the whole `Problem`.
+        if let Some(view) = ProblemView::parse_response(status, headers, body.as_ref()) {
+            if let Some(value) = Self::from_received(&Received::of_view(&view, headers)) {
+                return Ok(value);
+            }
+        }
+        Self::from_parts(Problem::from_body(status, headers, body.as_ref()), headers)
     }
 
     /// The value a gRPC status describes, as [`status_core::tonic::status`](crate::tonic::status)
@@ -201,13 +212,21 @@ impl<T: FromProblem> FromProblem for Box<T> {
     }
 }
 
-/// What a client received: the problem and the response's headers, for
-/// [`FromProblem::from_received`].
+/// What a client received: the problem's members and the response's headers, for
+/// [`FromProblem::from_received`]. An extension member is read with
+/// [`ExtensionMember::from_member`].
 #[derive(Debug, Clone, Copy)]
 pub struct Received<'a> {
-    problem: &'a Problem,
+    members: Members<'a>,
     headers: &'a HeaderMap,
     via: Via,
+}
+
+/// Where the members come from: a whole problem, or a view of a body.
+#[derive(Debug, Clone, Copy)]
+enum Members<'a> {
+    Problem(&'a Problem),
+    View(&'a ProblemView<'a>),
 }
 
 /// Which protocol the problem came over: it decides how a variant's status is compared.
@@ -224,16 +243,45 @@ impl<'a> Received<'a> {
     #[must_use]
     pub fn new(problem: &'a Problem, headers: &'a HeaderMap) -> Self {
         Self {
-            problem,
+            members: Members::Problem(problem),
             headers,
             via: Via::Http,
         }
     }
 
-    /// The problem received.
+    fn of_view(view: &'a ProblemView<'a>, headers: &'a HeaderMap) -> Self {
+        Self {
+            members: Members::View(view),
+            headers,
+            via: Via::Http,
+        }
+    }
+
+    /// The problem's `code`.
     #[must_use]
-    pub fn problem(&self) -> &'a Problem {
-        self.problem
+    pub fn code(&self) -> Option<&'a str> {
+        match self.members {
+            Members::Problem(problem) => problem.code(),
+            Members::View(view) => view.code.as_deref(),
+        }
+    }
+
+    /// The problem's `status` (the response's, where the body names none).
+    #[must_use]
+    pub fn status(&self) -> Option<u16> {
+        match self.members {
+            Members::Problem(problem) => problem.status(),
+            Members::View(view) => view.status,
+        }
+    }
+
+    /// The problem's `detail`.
+    #[must_use]
+    pub fn detail(&self) -> Option<&'a str> {
+        match self.members {
+            Members::Problem(problem) => problem.detail(),
+            Members::View(view) => view.detail.as_deref(),
+        }
     }
 
     /// The response's headers (empty for [`FromProblem::from_problem`]).
@@ -257,11 +305,11 @@ impl<'a> Received<'a> {
     /// ```
     #[must_use]
     pub fn is(&self, row: &VariantInfo) -> bool {
-        if self.problem.code() != Some(row.code()) {
+        if self.code() != Some(row.code()) {
             return false;
         }
         match self.via {
-            Via::Http => self.problem.status() == Some(row.status().as_u16()),
+            Via::Http => self.status() == Some(row.status().as_u16()),
             #[cfg(feature = "tonic")]
             Via::Grpc(code) => crate::grpc::row_code(row) == code,
         }
@@ -271,7 +319,11 @@ impl<'a> Received<'a> {
     /// `Option` takes as `None`. Over gRPC members arrive as text, so a number is also read
     /// from its text.
     pub(crate) fn member<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
-        let value = self.problem.extensions().get(name).unwrap_or(&Value::Null);
+        let problem = match self.members {
+            Members::Problem(problem) => problem,
+            Members::View(view) => return view.member(name),
+        };
+        let value = problem.extensions().get(name).unwrap_or(&Value::Null);
         match (T::deserialize(value), value, self.via) {
             (Ok(member), _, _) => Some(member),
             #[cfg(feature = "tonic")]
@@ -320,10 +372,7 @@ impl<'a> Received<'a> {
         let middle = (|| {
             let (prefix, rest) = literals.split_first()?;
             let (suffix, _) = rest.split_last()?;
-            self.problem
-                .detail()?
-                .strip_prefix(prefix)?
-                .strip_suffix(suffix)
+            self.detail()?.strip_prefix(prefix)?.strip_suffix(suffix)
         })();
         let Some(middle) = middle else {
             return Splits::One(None);
@@ -436,11 +485,7 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn from_body(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
-        let json = headers
-            .get(http::header::CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .map_or(true, is_json);
-        let parsed = if json {
+        let parsed = if is_json(headers) {
             serde_json::from_slice::<Self>(body).ok()
         } else {
             None
@@ -455,16 +500,40 @@ impl Problem {
     }
 }
 
-/// Whether a `Content-Type` is JSON: `application/problem+json`, `application/json`, or
-/// another `+json` type, with or without parameters.
-fn is_json(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence == PROBLEM_JSON || essence == "application/json" || essence.ends_with("+json")
+impl<'a> ProblemView<'a> {
+    /// [`Problem::from_body`]'s reading, as a view: `None` where that gives the problem of
+    /// the status alone.
+    fn parse_response(status: StatusCode, headers: &HeaderMap, body: &'a [u8]) -> Option<Self> {
+        if !is_json(headers) {
+            return None;
+        }
+        let mut view = Self::parse(body)?;
+        view.status.get_or_insert(status.as_u16());
+        Some(view)
+    }
+}
+
+/// Whether a response's body may be JSON: its `Content-Type` is absent, or is
+/// `application/problem+json`, `application/json`, or another `+json` type, with or without
+/// parameters.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(content_type) = headers.get(http::header::CONTENT_TYPE) else {
+        return true;
+    };
+    // What this crate's servers send, compared as bytes before anything is checked as text.
+    if content_type.as_bytes() == crate::PROBLEM_JSON.as_bytes() {
+        return true;
+    }
+    let Ok(content_type) = content_type.to_str() else {
+        return false;
+    };
+    // Compared without allocating a lowercase copy: this runs for every response decoded.
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    let suffix = essence.len().checked_sub("+json".len());
+    essence.eq_ignore_ascii_case("application/json")
+        || suffix
+            .and_then(|at| essence.get(at..))
+            .is_some_and(|end| end.eq_ignore_ascii_case("+json"))
 }
 
 /// A field type that comes back from `Retry-After`: unsigned integers, [`Duration`] (in whole
@@ -631,7 +700,7 @@ pub mod steps {
         if !ambiguous {
             return true;
         }
-        let expected = received.problem().detail().unwrap_or_default();
+        let expected = received.detail().unwrap_or_default();
         let mut rest = SameText(expected);
         value.write_detail(&mut rest).is_ok() && rest.0.is_empty()
     }

@@ -50,6 +50,10 @@
 //!   `utoipa::ToSchema`; see [`utoipa`](mod@utoipa).
 //! - `aide`: derived types implement `aide::OperationOutput`, so aide documents the errors of
 //!   every handler that returns them; see [`aide`](mod@aide).
+//! - `tonic`: derived types with a `grpc_domain` convert into `tonic::Status`, and
+//!   `FromProblem` reads them back with `from_status`; see [`tonic`](mod@tonic).
+//! - `reqwest`: a `reqwest::Response` read into the success type or the server's error enum;
+//!   see [`reqwest`](mod@reqwest).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -79,8 +83,12 @@ pub mod markdown;
 pub mod openapi;
 mod problem;
 mod problem_type;
+mod problem_view;
 mod registry;
 mod rejection;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod site;
 #[cfg(feature = "tonic")]

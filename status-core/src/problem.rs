@@ -1,9 +1,10 @@
 //! The response envelope: RFC 9457 Problem Details.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use http::StatusCode;
-use serde::de::{Deserialize, Deserializer};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
@@ -354,37 +355,123 @@ impl Serialize for Problem {
 
 impl<'de> Deserialize<'de> for Problem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut members = Map::deserialize(deserializer)?;
-        let mut text = |name: &str| match members.remove(name) {
-            Some(Value::String(text)) => Some(Cow::Owned(text)),
+        deserializer.deserialize_map(ProblemVisitor)
+    }
+}
+
+/// Reads a body's members in one pass: a standard member straight into its field, only the
+/// others into the extension map, which so never holds, then loses, the standard ones.
+struct ProblemVisitor;
+
+impl<'de> Visitor<'de> for ProblemVisitor {
+    type Value = Problem;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a map")
+    }
+
+    // As `serde_json::Map` reads it, for a format whose empty map is a unit.
+    fn visit_unit<E: de::Error>(self) -> Result<Problem, E> {
+        Ok(Problem::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Problem, A::Error> {
+        // A member given twice counts as its last occurrence, as in a map, so each one sets
+        // (or clears) its field. A standard member of the wrong JSON type is ignored; it is
+        // still read as a `Value`, so that the body's syntax is checked exactly as an
+        // extension's would be.
+        let text = |value: Value| match value {
+            Value::String(text) => Some(Cow::Owned(text)),
             _ => None,
         };
-        let type_uri = text("type");
-        let title = text("title");
-        let detail = text("detail");
-        let instance = text("instance");
-        let status = match members.remove("status") {
-            Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
-            _ => None,
-        };
-        // `code` is this crate's extension: another server's non-string `code` stays an extension.
-        let code = match members.remove("code") {
-            Some(Value::String(code)) => Some(Cow::Owned(code)),
-            Some(other) => {
-                members.insert("code".to_owned(), other);
-                None
+        let mut problem = Problem::default();
+        while let Some(name) = members.next_key::<MemberName>()? {
+            match name {
+                MemberName::Type => problem.type_uri = text(members.next_value()?),
+                MemberName::Title => problem.title = text(members.next_value()?),
+                MemberName::Detail => problem.detail = text(members.next_value()?),
+                MemberName::Instance => problem.instance = text(members.next_value()?),
+                MemberName::Status => {
+                    problem.status = match members.next_value()? {
+                        Value::Number(n) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+                        _ => None,
+                    };
+                }
+                // `code` is this crate's extension: another server's non-string `code` stays
+                // an extension.
+                MemberName::Code => match members.next_value()? {
+                    Value::String(code) => {
+                        problem.code = Some(Cow::Owned(code));
+                        problem.extensions.remove("code");
+                    }
+                    other => {
+                        problem.code = None;
+                        problem.extensions.insert("code".to_owned(), other);
+                    }
+                },
+                MemberName::Extension(name) => {
+                    problem.extensions.insert(name, members.next_value()?);
+                }
             }
-            None => None,
-        };
-        Ok(Self {
-            type_uri,
-            title,
-            status,
-            detail,
-            instance,
-            code,
-            extensions: members,
+        }
+        Ok(problem)
+    }
+}
+
+/// A member's name, read without allocating for the standard ones.
+enum MemberName {
+    Type,
+    Title,
+    Status,
+    Detail,
+    Instance,
+    Code,
+    Extension(String),
+}
+
+impl MemberName {
+    fn standard(name: &str) -> Option<Self> {
+        Some(match name {
+            "type" => Self::Type,
+            "title" => Self::Title,
+            "status" => Self::Status,
+            "detail" => Self::Detail,
+            "instance" => Self::Instance,
+            "code" => Self::Code,
+            _ => return None,
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for MemberName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // As a `String` key is read, so that a format accepts the same keys as before.
+        deserializer.deserialize_string(MemberNameVisitor)
+    }
+}
+
+struct MemberNameVisitor;
+
+impl Visitor<'_> for MemberNameVisitor {
+    type Value = MemberName;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<MemberName, E> {
+        Ok(MemberName::standard(name).unwrap_or_else(|| MemberName::Extension(name.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, name: String) -> Result<MemberName, E> {
+        Ok(MemberName::standard(&name).unwrap_or(MemberName::Extension(name)))
+    }
+
+    fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<MemberName, E> {
+        match std::str::from_utf8(name) {
+            Ok(name) => self.visit_str(name),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(name), &self)),
+        }
     }
 }
 

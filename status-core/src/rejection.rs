@@ -325,7 +325,6 @@ impl FromProblem for Rejection {
             .into_iter()
             .find(|kind| received.is(kind.info()))?;
         let detail = received
-            .problem()
             .detail()
             .filter(|detail| *detail != kind.info().detail());
         Some(detail.map_or(Self::of(kind), |detail| Self::new(kind, detail)))

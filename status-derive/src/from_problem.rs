@@ -77,7 +77,7 @@ fn body(input: &Input, p: &TokenStream, bounds: &mut Bounds) -> TokenStream {
     let own = (!arms.is_empty()).then(|| {
         quote! {
             let __rows = <Self as #p::ApiStatus>::table().variants();
-            match #p::Received::problem(__received).code() {
+            match #p::Received::code(__received) {
                 #(#arms)*
                 _ => {}
             }

@@ -43,6 +43,16 @@ pub enum ApiError {
     #[error("user {id} not found")]
     #[status(404, message = "user {id} not found")]
     UserNotFound { id: u64 },
+    /// The id twice: as an extension member and in the message.
+    #[error("order {id} not found")]
+    #[status(404, message = "order {id} not found")]
+    OrderNotFound {
+        #[status(extension)]
+        id: u64,
+    },
+    #[error("gone")]
+    #[status(410, code = "gone_for_good")]
+    Gone,
     #[error("{0}")]
     #[status(400, code = "bad_input", message = "{0}")]
     BadInput(String),
@@ -109,6 +119,8 @@ pub fn decodable() -> Vec<ApiError> {
     vec![
         ApiError::Forbidden,
         ApiError::UserNotFound { id: 7 },
+        ApiError::OrderNotFound { id: u64::MAX },
+        ApiError::Gone,
         ApiError::BadInput("say \"hi\" {there} / ü 日本".into()),
         ApiError::NameTaken {
             name: "a/b {c}".into(),
