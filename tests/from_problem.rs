@@ -176,6 +176,62 @@ fn a_two_way_split_comes_back_as_one_reading_that_writes_the_same_detail() {
     );
 }
 
+#[test]
+fn a_split_is_taken_only_if_it_writes_the_detail_it_was_read_from() {
+    // `007` parses as 7, which writes `7`: not what the server would have sent.
+    let problem = ApiError::OverLimit {
+        amount: 7,
+        limit: 5,
+    }
+    .problem()
+    .with_detail("007 is over the limit of 5");
+    assert!(ApiError::from_problem(problem).is_err());
+}
+
+/// An error whose text reads back: only `#[from]` and `#[source]` keep it on the server.
+#[derive(Debug, PartialEq, thiserror::Error)]
+#[error("{0}")]
+struct Cause(String);
+
+impl std::str::FromStr for Cause {
+    type Err = std::convert::Infallible;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(Self(text.to_owned()))
+    }
+}
+
+#[derive(Debug, PartialEq, thiserror::Error, ApiStatus, FromProblem)]
+enum Sourced {
+    #[error("from: {0}")]
+    #[status(400, message = "bad input: {0}")]
+    From(#[from] Cause),
+    #[error("source: {cause}")]
+    #[status(400, code = "with_source", message = "bad input: {cause}")]
+    Source {
+        #[source]
+        cause: Cause,
+    },
+}
+
+#[test]
+fn a_source_shown_by_the_message_stays_on_the_server() {
+    for row in Sourced::table().variants() {
+        assert!(!row.decodes(), "{}", row.name());
+    }
+    for sent in [
+        Sourced::From(Cause("x".into())),
+        Sourced::Source {
+            cause: Cause("x".into()),
+        },
+    ] {
+        // The text travels, as the message says; the value does not.
+        let problem = Problem::from_response(&sent.response());
+        assert_eq!(problem.detail(), Some("bad input: x"));
+        assert_eq!(Sourced::from_response(&sent.response()), Err(problem));
+    }
+}
+
 /// Text with what breaks naive parsers: quotes, braces, slashes, escapes, non-ASCII.
 fn awkward_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), "[\"{}/\\\\ üé日本😀a-z0-9\\n\\t]{0,24}",]
