@@ -28,6 +28,7 @@ core_tests=(
   "${derive_tests[@]}"
   --test actix_server --test aide_openapi --test axum_server --test grpc
   --test problem_pages --test tracing_log --test utoipa_openapi --test decode_over_http
+  --test violations --test validation
 )
 # Without debug info, linking a test binary takes a third less time.
 export CARGO_PROFILE_DEV_DEBUG=0

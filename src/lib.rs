@@ -10,7 +10,9 @@
         feature = "utoipa",
         feature = "aide",
         feature = "tonic",
-        feature = "reqwest"
+        feature = "reqwest",
+        feature = "validator",
+        feature = "garde"
     ),
     doc = include_str!("../README.md")
 )]

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use status_core::{ApiStatus, FromProblem};
+use status_core::{ApiStatus, FromProblem, Pointer, Violations};
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::Server;
 use tonic::{Code, Request, Response, Status};
@@ -58,6 +58,12 @@ enum UserError {
         #[status(extension)]
         errors: BTreeMap<String, String>,
     },
+    #[error("invalid body")]
+    #[status(422, message = "the request body is invalid")]
+    Unprocessable {
+        #[status(extension)]
+        errors: Violations,
+    },
     #[error("database: {0}")]
     #[status(500)]
     Database(String),
@@ -83,6 +89,18 @@ impl UserError {
     }
 }
 
+/// Violations deep in the body, one under a key that is not an identifier.
+fn unprocessable() -> Violations {
+    let mut errors = Violations::new();
+    errors
+        .push(
+            Pointer::field("pets").index(1).key("age"),
+            "must be a number",
+        )
+        .push(Pointer::field("labels").key("team.name"), "is too long");
+    errors
+}
+
 struct Service;
 
 #[tonic::async_trait]
@@ -106,6 +124,9 @@ impl Users for Service {
             })?,
             "invalid-field" => Err(UserError::InvalidField {
                 errors: BTreeMap::from([("age".into(), "must be a number".into())]),
+            })?,
+            "unprocessable" => Err(UserError::Unprocessable {
+                errors: unprocessable(),
             })?,
             "database" => Err(UserError::Database(SECRET.to_owned()))?,
             "taken" => Err(UserError::Taken)?,
@@ -171,20 +192,14 @@ async fn a_retry_hint_becomes_retry_info_and_numbers_become_metadata() {
 async fn field_messages_of_a_400_become_bad_request_violations() {
     let status = get_user("invalid").await.unwrap_err();
     assert_eq!(status.code(), Code::InvalidArgument);
-    let violations: Vec<(String, String)> = status
-        .get_details_bad_request()
-        .expect("BadRequest")
-        .field_violations
-        .into_iter()
-        .map(|v| (v.field, v.description))
-        .collect();
-    let expected = [
-        ("email", "is taken"),
-        ("email", "is too long"),
-        ("name", "is empty"),
-    ]
-    .map(|(field, message)| (field.to_owned(), message.to_owned()));
-    assert_eq!(violations, expected);
+    assert_eq!(
+        field_violations(&status),
+        pairs(&[
+            ("email", "is taken"),
+            ("email", "is too long"),
+            ("name", "is empty"),
+        ])
+    );
     // A map is not metadata: ErrorInfo keeps only strings and numbers.
     assert!(status.get_details_error_info().unwrap().metadata.is_empty());
 
@@ -198,6 +213,36 @@ async fn field_messages_of_a_400_become_bad_request_violations() {
         (violation.field.as_str(), violation.description.as_str()),
         ("age", "must be a number")
     );
+}
+
+#[tokio::test]
+async fn violations_become_field_violations_in_aip_193_form() {
+    let status = get_user("unprocessable").await.unwrap_err();
+    assert_eq!(
+        field_violations(&status),
+        pairs(&[
+            ("pets[1].age", "must be a number"),
+            (r#"labels["team.name"]"#, "is too long"),
+        ])
+    );
+}
+
+/// The `BadRequest` field violations of `status`, as (field, description) pairs.
+fn field_violations(status: &Status) -> Vec<(String, String)> {
+    status
+        .get_details_bad_request()
+        .expect("BadRequest")
+        .field_violations
+        .into_iter()
+        .map(|v| (v.field, v.description))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(field, message)| ((*field).to_owned(), (*message).to_owned()))
+        .collect()
 }
 
 #[tokio::test]
@@ -294,6 +339,13 @@ async fn the_client_rebuilds_the_servers_own_value_from_the_status() {
         ),
         // A code of its own, not the one its status maps to.
         ("taken", UserError::Taken),
+        // `Violations` as `BadRequest` field violations, back as RFC 9457's `errors`.
+        (
+            "unprocessable",
+            UserError::Unprocessable {
+                errors: unprocessable(),
+            },
+        ),
     ] {
         let status = get_user(id).await.unwrap_err();
         assert_eq!(UserError::from_status(&status).unwrap(), sent, "{id}");

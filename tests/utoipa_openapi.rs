@@ -174,7 +174,7 @@ fn two_error_types_on_one_operation_merge_per_status_and_overwrite_nothing() {
     let mut merged = openapi::responses::<BookError>();
     for added in [
         Merged::<(JsonBodyRejections, PathRejections)>::responses(),
-        status_core::utoipa::responses::<Rejection>(),
+        <Rejection as utoipa::IntoResponses>::responses(),
     ] {
         openapi::merge_responses(&mut merged, &serde_json::to_value(added).unwrap());
     }

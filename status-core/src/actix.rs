@@ -25,19 +25,23 @@
 //!     .default_service(web::to(status_core::actix::not_found));
 //! ```
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use actix_web::body::{to_bytes_limited, BodySize, EitherBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PayloadError};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
 use actix_web::web::{self, Bytes};
-use actix_web::{HttpRequest, HttpResponse, ResponseError, Scope};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, Scope};
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
-use crate::rejection::framework_error;
+use crate::rejection::{exact_errors, framework_error};
 use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
@@ -354,6 +358,54 @@ pub fn json_config() -> web::JsonConfig {
         };
         Rejection::new(kind, error.to_string()).into()
     })
+}
+
+/// actix-web's [`Json`](https://docs.rs/actix-web/4/actix_web/web/struct.Json.html) extractor,
+/// whose `json_data` rejection names, in its `errors`, exactly where serde failed, by the
+/// wire names of the fields. actix-web's own `Json` says only what failed, so through
+/// [`json_config`] its pointer is the whole body (`#`).
+///
+/// Everything else is actix-web's: the body is read by its `Json` (the limit and the content
+/// type of the [`json_config`] in the app's data, and its rejections) as raw JSON, which is
+/// then deserialized into `T`.
+///
+/// ```
+/// use actix_web::{web, App, HttpResponse};
+/// use status_core::actix::Json;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Signup { name: String }
+///
+/// async fn signup(Json(signup): Json<Signup>) -> HttpResponse {
+///     HttpResponse::Ok().body(format!("welcome, {}", signup.name))
+/// }
+///
+/// let app = App::new()
+///     .configure(status_core::actix::rejections)
+///     .route("/signup", web::post().to(signup));
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, actix_web::Error>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let raw = web::Json::<Box<RawValue>>::from_request(request, payload);
+        Box::pin(async move {
+            let web::Json(raw) = raw.await?;
+            let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+            serde_path_to_error::deserialize(&mut deserializer)
+                .map(Self)
+                .map_err(|error| {
+                    let text = format!("Json deserialize error: {}", error.inner());
+                    Rejection::new(RejectionKind::JsonData, text)
+                        .with_errors(exact_errors(&error))
+                        .into()
+                })
+        })
+    }
 }
 
 /// actix-web's path extractor configuration, answering a segment that does not parse as

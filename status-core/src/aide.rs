@@ -35,9 +35,10 @@ use ::aide::generate::GenContext;
 use schemars::SchemaGenerator;
 
 use crate::openapi::{
-    merge_response, rejection_responses, status_responses, with_typed_members, TypedMembers,
+    merge_response, rejection_responses, status_responses, violations_schema, with_typed_members,
+    TypedMembers,
 };
-use crate::{ApiStatus, Rejection, RejectionKind};
+use crate::{ApiStatus, Rejection, RejectionKind, Violations};
 
 /// Every response `T` can produce, with its status, as [`openapi::responses`](crate::openapi::responses)
 /// writes them: extension members take any value. The derived
@@ -231,7 +232,9 @@ impl<T: ExtensionSchemas> ExtensionSchemas for Box<T> {
 }
 
 impl ExtensionSchemas for Rejection {
-    fn extension_schemas(_: &mut SchemaGenerator, _: &mut TypedMembers) {}
+    fn extension_schemas(_: &mut SchemaGenerator, members: &mut TypedMembers) {
+        members.push_json_data_errors();
+    }
 }
 
 /// [`inferred_responses`] with each extension member's schema taken from its field's type
@@ -307,5 +310,22 @@ pub mod probe {
 
     impl<T: ?Sized> NoAideMembers for SchemaProbe<T> {
         fn aide_members(&self, _: &mut SchemaGenerator, _: &mut TypedMembers) {}
+    }
+}
+
+/// The `errors` member's schema, as [`openapi::violations_schema`](crate::openapi::violations_schema)
+/// writes it: an extension member of this type is documented with its items.
+impl schemars::JsonSchema for Violations {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Violations")
+    }
+
+    // Inlined, as utoipa has it: a response's members are read without the components.
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
+        schemars::Schema::try_from(violations_schema()).unwrap_or_default()
     }
 }

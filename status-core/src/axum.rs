@@ -27,7 +27,8 @@
 use std::sync::Arc;
 
 use ::axum::body::{Body, Bytes, HttpBody as _};
-use ::axum::extract::Request;
+use ::axum::extract::rejection::JsonRejection;
+use ::axum::extract::{FromRequest, Request};
 use ::axum::middleware::Next;
 use ::axum::response::{IntoResponse, Response};
 use ::axum::routing::get;
@@ -100,6 +101,68 @@ pub async fn problem_details(response: Response) -> Response {
         .headers
         .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
     Response::from_parts(parts, Body::from(body))
+}
+
+/// axum's [`Json`](https://docs.rs/axum/0.8/axum/struct.Json.html) extractor, whose rejection
+/// is a [`Rejection`]: a `json_data` one names, in its `errors`, exactly where serde failed,
+/// by the wire names of the fields, whatever the keys hold.
+///
+/// axum's own `Json` through [`problem_details`] gives the same pointers but reads them from
+/// axum's text, where a map key holding `.` or `[` cannot be told from a path: use this one
+/// where keys may hold them. It is `Json` otherwise: the same content type check, body limit
+/// and deserialization; as a response it is axum's `Json`.
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use status_core::axum::Json;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Signup { name: String }
+///
+/// async fn signup(Json(signup): Json<Signup>) -> String {
+///     format!("welcome, {}", signup.name)
+/// }
+///
+/// let app: Router = Router::new().route("/signup", post(signup));
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    ::axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        match ::axum::Json::<T>::from_request(request, state).await {
+            Ok(::axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(json_rejection(&rejection)),
+        }
+    }
+}
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        ::axum::Json(self.0).into_response()
+    }
+}
+
+/// The [`Rejection`] of axum's `Json` rejection, with the exact pointer of a data error.
+fn json_rejection(rejection: &JsonRejection) -> Rejection {
+    let text = rejection.body_text();
+    let Some(converted) = Rejection::recognize(rejection.status(), text.as_bytes()) else {
+        return Rejection::of(crate::RejectionKind::UnreadableBody);
+    };
+    let mut source = std::error::Error::source(rejection);
+    while let Some(error) = source {
+        if let Some(error) = error.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>() {
+            return converted.with_errors(crate::rejection::exact_errors(error));
+        }
+        source = error.source();
+    }
+    converted
 }
 
 /// A router that serves the HTML catalog of `E`'s problem types, where their type URIs point.

@@ -54,6 +54,7 @@
 //!   `FromProblem` reads them back with `from_status`; see [`tonic`](mod@tonic).
 //! - `reqwest`: a `reqwest::Response` read into the success type or the server's error enum;
 //!   see [`reqwest`](mod@reqwest).
+//! - `validator`, `garde`: their validation errors convert into [`Violations`].
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -72,6 +73,8 @@ mod body;
 mod catalog;
 mod frameworks;
 mod from_problem;
+#[cfg(feature = "garde")]
+mod garde;
 mod grpc;
 mod headers;
 pub mod html;
@@ -97,6 +100,9 @@ pub mod tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod utoipa;
+#[cfg(feature = "validator")]
+mod validator;
+mod violations;
 
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
 pub use body::Extensions;
@@ -109,6 +115,7 @@ pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
 pub use registry::RegisteredStatus;
 pub use rejection::{Rejection, RejectionKind};
+pub use violations::{Pointer, Violation, Violations};
 
 /// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.
 #[cfg(feature = "derive")]

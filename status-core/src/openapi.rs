@@ -36,6 +36,39 @@ use crate::{
 /// ```
 pub const PROBLEM_SCHEMA: &str = "Problem";
 
+/// The JSON Schema of [`Violations`](crate::Violations): the `errors` member RFC 9457 section
+/// 3 shows, a list of a JSON Pointer into the request body and what is wrong there, with an
+/// example.
+///
+/// ```
+/// let schema = status_core::openapi::violations_schema();
+/// assert_eq!(schema["items"]["required"], serde_json::json!(["detail", "pointer"]));
+/// assert_eq!(schema["examples"][0][0]["pointer"], "#/age");
+/// ```
+#[must_use]
+pub fn violations_schema() -> Value {
+    json!({
+        "type": "array",
+        "description": "Each place where the request's input is wrong (RFC 9457 section 3).",
+        "items": {
+            "type": "object",
+            "properties": {
+                "detail": {
+                    "type": "string",
+                    "description": "What is wrong there."
+                },
+                "pointer": {
+                    "type": "string",
+                    "description": "Where: a JSON Pointer (RFC 6901) into the request body, as a URI fragment (`#/items/0/name`).",
+                    "pattern": "^#(/([^~]|~[01])*)*$"
+                }
+            },
+            "required": ["detail", "pointer"]
+        },
+        "examples": [[{ "detail": "must be a positive integer", "pointer": "#/age" }]]
+    })
+}
+
 /// The JSON Schema of a Problem Details body (RFC 9457 section 3), for `components.schemas`.
 ///
 /// ```
@@ -133,12 +166,16 @@ pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCod
 
 #[cfg(any(feature = "aide", feature = "utoipa"))]
 /// The responses of the rejections of `kinds`, each status once.
+#[cfg(any(feature = "aide", feature = "utoipa"))]
 pub(crate) fn rejection_responses(
     kinds: &[RejectionKind],
 ) -> impl Iterator<Item = (StatusCode, Value)> {
     let mut rows: Vec<&VariantInfo> = kinds.iter().map(|kind| kind.info()).collect();
     rows.sort_by_key(|row| row.status());
-    rows_responses(&rows)
+    // The one member a rejection has, `json_data`'s `errors`, is of a type known here.
+    let mut members = TypedMembers::default();
+    members.push_json_data_errors();
+    with_typed_members(rows_responses(&rows), &members, &|_| None)
 }
 
 fn rows_responses(responses: &[&VariantInfo]) -> impl Iterator<Item = (StatusCode, Value)> {
@@ -520,6 +557,14 @@ impl TypedMembers {
         if let Some(schema) = schema {
             self.members.push((status, code, member, schema));
         }
+    }
+
+    /// The `errors` member of a `json_data` rejection, a [`Violations`](crate::Violations).
+    #[cfg(any(feature = "aide", feature = "utoipa"))]
+    pub(crate) fn push_json_data_errors(&mut self) {
+        let row = crate::RejectionKind::JsonData.info();
+        let (status, code) = (row.status().as_u16(), row.code());
+        self.push(status, code, "errors", Some(violations_schema()));
     }
 }
 

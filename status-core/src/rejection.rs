@@ -9,7 +9,10 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::problem::framework_message;
-use crate::{ApiStatus, FromProblem, Received, Table, VariantInfo};
+use crate::{
+    ApiStatus, ExtensionMember, Extensions, FromProblem, Pointer, Received, Table, VariantInfo,
+    Violations,
+};
 
 /// How `serde_json` words an error of shape rather than of syntax (its `Category::Data`).
 const SERDE_DATA_ERRORS: &[&str] = &[
@@ -68,7 +71,8 @@ const ROWS: &[VariantInfo] = &[
     VariantInfo::new("JsonData", 422)
         .with_code("json_data")
         .with_decodes(true)
-        .with_description("The body is JSON, but not of the shape this operation takes."),
+        .with_description("The body is JSON, but not of the shape this operation takes.")
+        .with_extensions(&["errors"]),
     VariantInfo::new("MissingJsonContentType", 415)
         .with_code("missing_json_content_type")
         .with_decodes(true)
@@ -161,6 +165,10 @@ impl RejectionKind {
 /// An error the framework answered before the handler ran, with the framework's own words
 /// for it as the detail.
 ///
+/// A `json_data` rejection also names where the body went wrong, as RFC 9457's `errors`
+/// member ([`Violations`]): axum's `Json` says which field serde could not read
+/// (`#/pets/0/kind`); actix-web does not, so its pointer is the whole body (`#`).
+///
 /// The `problem_details` layers of `status_core::axum` and `status_core::actix` serve the
 /// framework's errors as these, and `status_core::aide::rejections` documents them on the
 /// operations that can produce them.
@@ -171,24 +179,58 @@ impl RejectionKind {
 /// let rejection = Rejection::new(RejectionKind::JsonData, "missing field `name`");
 /// assert_eq!(
 ///     rejection.body(),
-///     br#"{"title":"Unprocessable Content","status":422,"detail":"missing field `name`","code":"json_data"}"#,
+///     br##"{"title":"Unprocessable Content","status":422,"detail":"missing field `name`","code":"json_data","errors":[{"detail":"missing field `name`","pointer":"#"}]}"##,
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
     kind: RejectionKind,
     detail: Option<String>,
+    errors: Violations,
 }
 
 impl Rejection {
     /// A rejection of `kind`, whose detail is `detail`; an empty detail, or one longer than a
     /// message, leaves the kind's description as the detail.
+    ///
+    /// A `json_data` rejection takes its `errors` from the detail: the field axum names in
+    /// it, else the whole body.
     #[must_use]
     pub fn new(kind: RejectionKind, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        let errors = match kind {
+            RejectionKind::JsonData => json_data_errors(&detail),
+            _ => Violations::new(),
+        };
         Self {
             kind,
-            detail: framework_message(&detail.into()).map(str::to_owned),
+            detail: framework_message(&detail).map(str::to_owned),
+            errors,
         }
+    }
+
+    /// This rejection with `errors` as its `errors` member: for an extractor of your own that
+    /// knows better where the input is wrong.
+    ///
+    /// ```
+    /// use status_core::{Pointer, Rejection, RejectionKind, Violations};
+    ///
+    /// let mut errors = Violations::new();
+    /// errors.push(Pointer::field("name"), "is required");
+    /// let rejection = Rejection::new(RejectionKind::JsonData, "missing field `name`")
+    ///     .with_errors(errors.clone());
+    /// assert_eq!(rejection.errors(), &errors);
+    /// ```
+    #[must_use]
+    pub fn with_errors(mut self, errors: Violations) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    /// Where the input is wrong: the `errors` member; empty but for `json_data`.
+    #[must_use]
+    pub fn errors(&self) -> &Violations {
+        &self.errors
     }
 
     /// A rejection of `kind` with its description as the detail.
@@ -201,7 +243,11 @@ impl Rejection {
     /// ```
     #[must_use]
     pub const fn of(kind: RejectionKind) -> Self {
-        Self { kind, detail: None }
+        Self {
+            kind,
+            detail: None,
+            errors: Violations::new(),
+        }
     }
 
     /// What kind of rejection this is.
@@ -267,6 +313,115 @@ impl Rejection {
     }
 }
 
+/// How axum words a `json_data` rejection: its `Json` extractor reads the body with
+/// `serde_path_to_error`, so the path serde failed at comes next, unless it is the body itself.
+const AXUM_JSON_DATA: &str = "Failed to deserialize the JSON body into the target type: ";
+
+/// How actix-web words one: `serde_json`'s message, without a path.
+const ACTIX_JSON_DATA: &str = "Json deserialize error: ";
+
+/// Where a `json_data` rejection's text says the body is wrong, with serde's words for it.
+///
+/// axum's text is `{path}: {message}`, the path written as `pets[0].kind`; a message about a
+/// missing or unknown field names the field, which the pointer then ends with. Any other
+/// text (actix-web's, which has no path) points at the whole body.
+fn json_data_errors(text: &str) -> Violations {
+    let text = text.trim();
+    let (pointer, message) = match text.strip_prefix(AXUM_JSON_DATA) {
+        Some(rest) => match rest
+            .split_once(": ")
+            .and_then(|(path, message)| Some((pointer_of_path(path)?, message)))
+        {
+            Some((pointer, message)) => (Some(pointer), message),
+            None => (Some(Pointer::root()), rest),
+        },
+        None => (None, text.strip_prefix(ACTIX_JSON_DATA).unwrap_or(text)),
+    };
+    let message = without_position(message);
+    let pointer = match pointer {
+        Some(pointer) => match named_field(message) {
+            Some(field) => pointer.key(field),
+            None => pointer,
+        },
+        None => Pointer::root(),
+    };
+    let mut errors = Violations::new();
+    errors.push(pointer, message);
+    errors
+}
+
+/// The pointer of a path as `serde_path_to_error` writes it (`pets[0].kind`), if `path` is
+/// one: keys without spaces, indices in brackets.
+fn pointer_of_path(path: &str) -> Option<Pointer> {
+    if path.is_empty() || path.contains(char::is_whitespace) || path.contains('?') {
+        return None;
+    }
+    let mut pointer = Pointer::root();
+    for part in path.split('.') {
+        let (key, mut indices) = match part.find('[') {
+            Some(at) => (&part[..at], &part[at..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            pointer = pointer.key(key);
+        }
+        while let Some(rest) = indices.strip_prefix('[') {
+            let (index, rest) = rest.split_once(']')?;
+            pointer = pointer.index(index.parse().ok()?);
+            indices = rest;
+        }
+        if !indices.is_empty() {
+            return None;
+        }
+    }
+    Some(pointer)
+}
+
+/// `serde_json`'s message without the position it appends (` at line 1 column 20`).
+pub(crate) fn without_position(message: &str) -> &str {
+    let Some((before, position)) = message.rsplit_once(" at line ") else {
+        return message;
+    };
+    let is_number = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match position.split_once(" column ") {
+        Some((line, column)) if is_number(line) && is_number(column) => before,
+        _ => message,
+    }
+}
+
+/// The field a message about a missing, unknown or duplicate field names.
+pub(crate) fn named_field(message: &str) -> Option<&str> {
+    ["missing field `", "unknown field `", "duplicate field `"]
+        .iter()
+        .find_map(|start| message.strip_prefix(start))
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field)
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+/// The violation of a data error: its path as the pointer, and a missing or unknown field it
+/// names after it.
+pub(crate) fn exact_errors(error: &serde_path_to_error::Error<serde_json::Error>) -> Violations {
+    use serde_path_to_error::Segment;
+
+    let mut pointer = Pointer::root();
+    for segment in error.path() {
+        pointer = match segment {
+            Segment::Seq { index } => pointer.index(*index),
+            Segment::Map { key } => pointer.key(key),
+            Segment::Enum { variant } => pointer.key(variant),
+            Segment::Unknown => break,
+        };
+    }
+    let message = without_position(&error.inner().to_string()).to_owned();
+    if let Some(field) = named_field(&message) {
+        pointer = pointer.key(field);
+    }
+    let mut errors = Violations::new();
+    errors.push(pointer, message);
+    errors
+}
+
 /// The status and body a framework's own plain error becomes: its rejection, with the
 /// rejection's status, where it is one; else a problem of its status.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -308,6 +463,20 @@ impl ApiStatus for Rejection {
     fn write_detail(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         write!(out, "{self}")
     }
+
+    fn write_extensions(&self, extensions: &mut Extensions<'_>) {
+        if self.kind != RejectionKind::JsonData {
+            return;
+        }
+        // The row promises the member: without a place, the whole body is wrong.
+        if self.errors.is_empty() {
+            let mut whole = Violations::new();
+            whole.push(Pointer::root(), self.to_string());
+            extensions.insert("errors", &whole);
+        } else {
+            extensions.insert("errors", &self.errors);
+        }
+    }
 }
 
 /// A client reads the rejection back: the service's enum can forward to it with
@@ -327,7 +496,11 @@ impl FromProblem for Rejection {
         let detail = received
             .detail()
             .filter(|detail| *detail != kind.info().detail());
-        Some(detail.map_or(Self::of(kind), |detail| Self::new(kind, detail)))
+        let rejection = detail.map_or(Self::of(kind), |detail| Self::new(kind, detail));
+        match Option::<Violations>::from_member(received, "errors")? {
+            Some(errors) if kind == RejectionKind::JsonData => Some(rejection.with_errors(errors)),
+            _ => Some(rejection),
+        }
     }
 }
 
@@ -338,7 +511,7 @@ crate::__impl_actix_web! { [] [Rejection] [] }
 #[cfg(feature = "utoipa")]
 impl ::utoipa::IntoResponses for Rejection {
     fn responses() -> crate::__private::UtoipaResponses {
-        crate::utoipa::responses::<Self>()
+        crate::utoipa::typed_responses::<Self>()
     }
 }
 #[cfg(feature = "aide")]
@@ -346,10 +519,10 @@ impl ::aide::OperationOutput for Rejection {
     type Inner = Self;
 
     fn inferred_responses(
-        _: &mut ::aide::generate::GenContext,
+        ctx: &mut ::aide::generate::GenContext,
         _: &mut ::aide::openapi::Operation,
     ) -> crate::__private::AideResponses {
-        crate::aide::inferred_responses::<Self>()
+        crate::aide::typed_inferred_responses::<Self>(ctx)
     }
 }
 
@@ -494,5 +667,75 @@ mod tests {
             Rejection::new(RejectionKind::JsonData, longest.clone()).detail(),
             longest
         );
+    }
+
+    fn pointers(text: &str) -> Vec<(String, String)> {
+        json_data_errors(text)
+            .iter()
+            .map(|v| (v.pointer.to_string(), v.detail.clone()))
+            .collect()
+    }
+
+    fn one(pointer: &str, detail: &str) -> Vec<(String, String)> {
+        vec![(pointer.to_owned(), detail.to_owned())]
+    }
+
+    #[test]
+    fn axum_s_path_becomes_the_pointer() {
+        let axum = |rest: &str| format!("{AXUM_JSON_DATA}{rest}");
+        assert_eq!(
+            pointers(&axum(
+                "grid[0][2].cell: invalid type: null, expected u8 at line 1 column 9"
+            )),
+            one("#/grid/0/2/cell", "invalid type: null, expected u8")
+        );
+        assert_eq!(
+            pointers(&axum("user: missing field `name` at line 1 column 11")),
+            one("#/user/name", "missing field `name`")
+        );
+        // No path: the body itself, where a missing field is a member of it.
+        assert_eq!(
+            pointers(&axum("missing field `name` at line 1 column 2")),
+            one("#/name", "missing field `name`")
+        );
+        assert_eq!(
+            pointers(&axum(
+                "invalid type: integer `1`, expected a map at line 1 column 1"
+            )),
+            one("#", "invalid type: integer `1`, expected a map")
+        );
+        // Keys serde_path_to_error cannot write unambiguously stay with the body.
+        assert_eq!(
+            pointers(&axum("first name: invalid length 0 at line 1 column 2")),
+            one("#", "first name: invalid length 0")
+        );
+        assert_eq!(
+            pointers(&axum("a[x]: invalid value")),
+            one("#", "a[x]: invalid value")
+        );
+    }
+
+    #[test]
+    fn other_texts_point_at_the_whole_body() {
+        assert_eq!(
+            pointers("Json deserialize error: unknown field `x`, expected `a` at line 1 column 4"),
+            one("#", "unknown field `x`, expected `a`")
+        );
+        assert_eq!(pointers("at line 3"), one("#", "at line 3"));
+        assert_eq!(
+            pointers("x at line 1 column two"),
+            one("#", "x at line 1 column two")
+        );
+    }
+
+    #[test]
+    fn a_json_data_rejection_always_says_where() {
+        let decoded = Rejection::of(RejectionKind::JsonData);
+        let body: serde_json::Value = serde_json::from_slice(&decoded.body()).unwrap();
+        assert_eq!(body["errors"][0]["pointer"], "#");
+        assert_eq!(body["errors"][0]["detail"], decoded.detail());
+        let other = Rejection::of(RejectionKind::InvalidJson);
+        let body: serde_json::Value = serde_json::from_slice(&other.body()).unwrap();
+        assert!(body.get("errors").is_none());
     }
 }

@@ -48,7 +48,8 @@ use serde_json::Value;
 use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::grpc::{code_for_status, row_code, HTTP_STATUS};
-use crate::{ApiStatus, GrpcDomain, Problem};
+use crate::{ApiStatus, GrpcDomain, Pointer, Problem, Violation, Violations};
+use serde::Deserialize as _;
 
 /// The longest message sent, in bytes: tonic percent-encodes it (up to three bytes for one)
 /// and sends it again inside the details.
@@ -176,9 +177,16 @@ fn truncated(text: &str, limit: usize) -> String {
     format!("{}…", &text[..end])
 }
 
-/// The `(field, message)` pairs of an extension that maps field names to a message or to a
-/// list of messages; none for any other value.
+/// The `(field, message)` pairs of an extension that is a [`Violations`] (each pointer in
+/// AIP-193's dotted form), or that maps field names to a message or to a list of messages;
+/// none for any other value.
 fn field_messages(value: &Value) -> Vec<(String, String)> {
+    if let Ok(violations) = Violations::deserialize(value) {
+        return violations
+            .iter()
+            .map(|violation| (dotted(&violation.pointer), violation.detail.clone()))
+            .collect();
+    }
     let Value::Object(fields) = value else {
         return Vec::new();
     };
@@ -240,6 +248,23 @@ pub(crate) fn received_parts(status: &Status) -> (Problem, http::HeaderMap) {
             problem.insert_extension(name, value);
         }
     }
+    // Field violations come back as RFC 9457's `errors` member, a `Violations`.
+    if let Some(bad_request) = status.get_details_bad_request() {
+        let violations: Violations = bad_request
+            .field_violations
+            .into_iter()
+            .map(|violation| Violation {
+                pointer: pointer_of_dotted(&violation.field),
+                detail: violation.description,
+            })
+            .collect();
+        if !violations.is_empty() && !problem.extensions().contains_key("errors") {
+            problem.insert_extension(
+                "errors",
+                serde_json::to_value(&violations).unwrap_or_default(),
+            );
+        }
+    }
     let mut headers = http::HeaderMap::new();
     if let Some(delay) = status
         .get_details_retry_info()
@@ -253,9 +278,108 @@ pub(crate) fn received_parts(status: &Status) -> (Problem, http::HeaderMap) {
     (problem, headers)
 }
 
+/// A pointer as AIP-193 writes a field path: `pets[1].name`, with a key that is not an
+/// identifier quoted (`labels["a.b"]`); the whole request is the empty path.
+fn dotted(pointer: &Pointer) -> String {
+    let mut path = String::new();
+    for key in pointer.keys() {
+        let is_identifier = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+            path.push('[');
+            path.push_str(&key);
+            path.push(']');
+        } else if is_identifier {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&key);
+        } else {
+            path.push('[');
+            path.push_str(&Value::from(key.as_ref()).to_string());
+            path.push(']');
+        }
+    }
+    path
+}
+
+/// The pointer of an AIP-193 field path, as [`dotted`] writes it; a path it cannot read is
+/// taken as one member's name.
+fn pointer_of_dotted(path: &str) -> Pointer {
+    let mut pointer = Pointer::root();
+    let mut rest = path;
+    while !rest.is_empty() {
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+        if rest.starts_with("[\"") {
+            let Some((key, after)) = quoted(&rest[1..]) else {
+                return Pointer::field(path);
+            };
+            let Some(after) = after.strip_prefix(']') else {
+                return Pointer::field(path);
+            };
+            pointer = pointer.key(&key);
+            rest = after;
+        } else if let Some(inside) = rest.strip_prefix('[') {
+            let Some((index, after)) = inside.split_once(']') else {
+                return Pointer::field(path);
+            };
+            match index.parse::<usize>() {
+                Ok(index) => pointer = pointer.index(index),
+                Err(_) => return Pointer::field(path),
+            }
+            rest = after;
+        } else {
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            if end == 0 {
+                return Pointer::field(path);
+            }
+            pointer = pointer.key(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    pointer
+}
+
+/// The JSON string `text` starts with, read, and the text after it.
+fn quoted(text: &str) -> Option<(String, &str)> {
+    let mut escaped = false;
+    for (at, c) in text.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some((serde_json::from_str(&text[..=at]).ok()?, &text[at + 1..])),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
-    use super::truncated;
+    use super::{dotted, pointer_of_dotted, truncated};
+    use crate::Pointer;
+
+    #[test]
+    fn a_pointer_travels_as_aip_193_writes_a_field_path() {
+        let cases = [
+            (Pointer::root(), ""),
+            (Pointer::field("age"), "age"),
+            (Pointer::field("pets").index(1).key("name"), "pets[1].name"),
+            (Pointer::field("grid").index(0).index(2), "grid[0][2]"),
+            (
+                Pointer::field("labels").key("a.b").key("x y").key(""),
+                r#"labels["a.b"]["x y"][""]"#,
+            ),
+            (Pointer::field("ü\"]"), r#"["ü\"]"]"#),
+        ];
+        for (pointer, path) in cases {
+            assert_eq!(dotted(&pointer), path);
+            assert_eq!(pointer_of_dotted(path), pointer, "{path}");
+        }
+        // What another server writes and this one would not read stays one member's name.
+        assert_eq!(pointer_of_dotted("a[x]"), Pointer::field("a[x]"));
+        assert_eq!(pointer_of_dotted("a..b"), Pointer::field("a..b"));
+    }
 
     #[test]
     fn a_long_message_is_cut_at_a_character_and_marked() {

@@ -35,10 +35,10 @@ use ::utoipa::{IntoResponses, PartialSchema, ToSchema};
 use serde_json::Value;
 
 use crate::openapi::{
-    merge_responses, problem_schema, rejection_responses, status_responses, with_typed_members,
-    TypedMembers, PROBLEM_SCHEMA,
+    merge_responses, problem_schema, rejection_responses, status_responses, violations_schema,
+    with_typed_members, TypedMembers, PROBLEM_SCHEMA,
 };
-use crate::{ApiStatus, Problem, Rejection, RejectionKind};
+use crate::{ApiStatus, Problem, Rejection, RejectionKind, Violations};
 
 /// Every response `T` can produce, keyed by status, as [`openapi::responses`](crate::openapi::responses)
 /// writes them: extension members take any value. The derived
@@ -144,6 +144,21 @@ impl PartialSchema for Problem {
 impl ToSchema for Problem {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed(PROBLEM_SCHEMA)
+    }
+}
+
+/// The `errors` member's schema, as [`openapi::violations_schema`](crate::openapi::violations_schema)
+/// writes it: an extension member of this type is documented with its items.
+impl PartialSchema for Violations {
+    fn schema() -> RefOr<Schema> {
+        RefOr::T(serde_json::from_value(violations_schema()).unwrap_or_default())
+    }
+}
+
+/// Registered under the name `Violations`.
+impl ToSchema for Violations {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("Violations")
     }
 }
 
@@ -258,7 +273,9 @@ impl<T: ExtensionSchemas> ExtensionSchemas for Box<T> {
 }
 
 impl ExtensionSchemas for Rejection {
-    fn extension_schemas(_: &mut TypedMembers) {}
+    fn extension_schemas(members: &mut TypedMembers) {
+        members.push_json_data_errors();
+    }
 }
 
 /// [`responses`] with each extension member's schema taken from its field's type where it
