@@ -77,12 +77,15 @@ export const noBodyHere: BadPath = { ...badPath, code: "invalid_json" };
 // @ts-expect-error: the code is required, as every body has it
 export const noCode: BadPath = { title: "Bad Request", status: 400, detail: "x" };
 
-export function errorsOnlyOnInvalid(problem: Unprocessable): unknown {
+// `json_data`'s `errors` are RFC 9457's: each a pointer into the body and a detail.
+export function firstPointer(problem: Unprocessable): string | undefined {
   if (problem.code === "json_data") {
-    // @ts-expect-error: `json_data` has no `errors` member
-    return problem.errors;
+    const pointer: string | undefined = problem.errors[0]?.pointer;
+    // @ts-expect-error: an item names no field, it points at it
+    const field: string | undefined = problem.errors[0]?.field;
+    return pointer ?? field;
   }
-  return problem.errors;
+  return undefined;
 }
 
 // `errors` has its field's type, a map of messages by field, not `unknown`.
