@@ -166,8 +166,10 @@ impl RejectionKind {
 /// for it as the detail.
 ///
 /// A `json_data` rejection also names where the body went wrong, as RFC 9457's `errors`
-/// member ([`Violations`]): axum's `Json` says which field serde could not read
-/// (`#/pets/0/kind`); actix-web does not, so its pointer is the whole body (`#`).
+/// member ([`Violations`]): the field serde could not read (`#/pets/0/kind`), exactly with
+/// the `Json` extractors of `status_core::axum` and `status_core::actix`, as axum's text
+/// says it with axum's own `Json`; actix-web's own `Json` names no field, so its pointer is
+/// the whole body (`#`).
 ///
 /// The `problem_details` layers of `status_core::axum` and `status_core::actix` serve the
 /// framework's errors as these, and `status_core::aide::rejections` documents them on the
@@ -210,7 +212,7 @@ impl Rejection {
     }
 
     /// This rejection with `errors` as its `errors` member: for an extractor of your own that
-    /// knows better where the input is wrong.
+    /// knows better where the input is wrong. Only a `json_data` rejection sends them.
     ///
     /// ```
     /// use status_core::{Pointer, Rejection, RejectionKind, Violations};
@@ -398,9 +400,9 @@ pub(crate) fn named_field(message: &str) -> Option<&str> {
         .map(|(field, _)| field)
 }
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
 /// The violation of a data error: its path as the pointer, and a missing or unknown field it
 /// names after it.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn exact_errors(error: &serde_path_to_error::Error<serde_json::Error>) -> Violations {
     use serde_path_to_error::Segment;
 
@@ -497,7 +499,8 @@ impl FromProblem for Rejection {
             .detail()
             .filter(|detail| *detail != kind.info().detail());
         let rejection = detail.map_or(Self::of(kind), |detail| Self::new(kind, detail));
-        match Option::<Violations>::from_member(received, "errors")? {
+        // Another server's `errors` of another shape do not make it another rejection.
+        match Option::<Violations>::from_member(received, "errors").flatten() {
             Some(errors) if kind == RejectionKind::JsonData => Some(rejection.with_errors(errors)),
             _ => Some(rejection),
         }
