@@ -3,6 +3,8 @@
 //! is on.
 #![cfg(all(feature = "axum", feature = "actix-web"))]
 
+#[path = "common/pages.rs"]
+mod pages;
 #[path = "common/serve_actix.rs"]
 mod serve_actix;
 #[path = "common/serve_axum.rs"]
@@ -10,118 +12,11 @@ mod serve_axum;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
-use serde_json::Value;
+use pages::{
+    assert_instance, assert_pages_are_served, error_named, PlainError, ShopError, SHOP_BASE,
+};
 use status_core::{html, ApiStatus, Table, VariantInfo};
-
-/// A shop's errors, documented under `/docs/problems/`; only its table is used here.
-#[allow(dead_code)]
-#[derive(Debug, ApiStatus)]
-#[status(type_base = "https://shop.example.com/docs/problems/")]
-enum ShopError {
-    /// No order has this number.
-    #[status(404, message = "no order {0}")]
-    OrderNotFound(u64),
-    #[status(403, title = "You do not have enough credit")]
-    OutOfCredit,
-    #[status(429)]
-    RateLimited {
-        #[status(retry_after)]
-        wait: u64,
-    },
-    #[status(transparent)]
-    Auth(AuthError),
-}
-
-/// The token has expired. Documented under the shop's base too, as the derive requires of a
-/// type `ShopError` forwards to.
-#[derive(Debug, ApiStatus)]
-#[status(
-    401,
-    code = "token_expired",
-    www_authenticate = "Bearer",
-    type_base = "https://shop.example.com/docs/problems/"
-)]
-struct AuthError;
-
-/// Errors with no `type_base`: their catalog is at `/problems/`.
-#[derive(Debug, ApiStatus)]
-enum PlainError {
-    #[status(404, message = "nothing at {0}")]
-    Missing(String),
-}
-
-const SHOP_BASE: &str = "/docs/problems/";
-const PLAIN_BASE: &str = "/problems/";
-
-/// A response as the client saw it.
-struct Seen {
-    status: u16,
-    headers: http::HeaderMap,
-    text: String,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("{e}: {}", self.text))
-    }
-
-    /// Asserts this is the page `expected`, served as HTML with an entity tag; returns the tag.
-    fn assert_page(&self, expected: &str) -> String {
-        assert_eq!(self.status, 200, "{}", self.text);
-        assert_eq!(
-            self.header("content-type"),
-            Some("text/html; charset=utf-8")
-        );
-        assert!(self.text == expected, "the page differs from html::*");
-        let etag = self.header("etag").expect("an ETag").to_owned();
-        assert!(
-            etag.len() > 2 && etag.starts_with('"') && etag.ends_with('"'),
-            "a strong tag: {etag}"
-        );
-        etag
-    }
-
-    fn assert_not_found_problem(&self) {
-        assert_eq!(self.status, 404, "{}", self.text);
-        assert_eq!(
-            self.header("content-type"),
-            Some("application/problem+json")
-        );
-        let body = self.json();
-        assert_eq!(body["status"], 404);
-        assert_eq!(body["code"], "route_not_found");
-    }
-}
-
-/// Sends a `GET` to a server on loopback, with every wait bounded.
-fn get(url: &str, if_none_match: Option<&str>) -> Seen {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into();
-    let mut request = agent.get(url);
-    if let Some(tag) = if_none_match {
-        request = request.header("if-none-match", tag);
-    }
-    let mut response = request.call().unwrap_or_else(|e| panic!("GET {url}: {e}"));
-    Seen {
-        status: response.status().as_u16(),
-        headers: response.headers().clone(),
-        text: response.body_mut().read_to_string().unwrap(),
-    }
-}
-
-/// The error `/errors/{name}` answers with.
-fn error_named(name: &str) -> PlainError {
-    PlainError::Missing(name.to_owned())
-}
 
 /// The axum app: the two catalogs and `/errors/{name}`, with `problem_instance` or without.
 fn serve_axum(instance: bool) -> String {
@@ -158,86 +53,6 @@ fn serve_actix(instance: bool) -> String {
             .service(status_core::actix::problem_types::<PlainError>());
     })
 }
-
-/// The catalog at its base path, with and without the slash; a page at each type URI's path;
-/// the same tag each time; `304` for a tag the client has; `404` as Problem Details for an
-/// unknown code.
-fn assert_pages_are_served(server: &str) {
-    let shop = ShopError::table();
-    let catalog = html::catalog::<ShopError>();
-    let tag = get(&format!("{server}{SHOP_BASE}"), None).assert_page(&catalog);
-    let again = get(&format!("{server}/docs/problems"), None).assert_page(&catalog);
-    assert_eq!(tag, again, "the tag of a page does not change");
-
-    let mut tags = vec![tag.clone()];
-    for variant in shop.responses() {
-        let path = format!("{SHOP_BASE}{}", variant.code());
-        if variant.type_uri() != status_core::ABOUT_BLANK {
-            assert_eq!(
-                variant.type_uri(),
-                format!("https://shop.example.com{path}"),
-                "the page is where the type URI points"
-            );
-        }
-        let page = html::problem_type(&shop, variant.code()).unwrap();
-        let tag = get(&format!("{server}{path}"), None).assert_page(&page);
-        assert!(
-            !tags.contains(&tag),
-            "{path}: each page has a tag of its own"
-        );
-        tags.push(tag);
-    }
-
-    let plain = html::catalog::<PlainError>();
-    get(&format!("{server}{PLAIN_BASE}"), None).assert_page(&plain);
-    let page = html::problem_type(&PlainError::table(), "missing").unwrap();
-    get(&format!("{server}{PLAIN_BASE}missing"), None).assert_page(&page);
-
-    let seen = get(&format!("{server}{SHOP_BASE}"), Some(&tag));
-    assert_eq!(seen.status, 304, "{}", seen.text);
-    assert_eq!(seen.text, "", "a 304 has no body");
-    assert_eq!(seen.header("etag"), Some(tag.as_str()));
-    let listed = format!("\"stale\", W/{tag}");
-    assert_eq!(
-        get(&format!("{server}{SHOP_BASE}"), Some(&listed)).status,
-        304
-    );
-    let seen = get(&format!("{server}{SHOP_BASE}"), Some("\"stale\""));
-    seen.assert_page(&catalog);
-
-    get(&format!("{server}{SHOP_BASE}no_such_code"), None).assert_not_found_problem();
-    get(&format!("{server}{SHOP_BASE}a/b"), None).assert_not_found_problem();
-}
-
-/// `instance` is the request's path without its query, only with the middleware on; pages
-/// pass through it untouched.
-fn assert_instance(with_middleware: &str, without: &str) {
-    let seen = get(&format!("{with_middleware}/errors/x?token=secret"), None);
-    assert_eq!(seen.status, 404, "{}", seen.text);
-    assert_eq!(seen.json()["instance"], "/errors/x");
-    assert_eq!(seen.json()["detail"], "nothing at x");
-    assert!(!seen.text.contains("secret"), "{}", seen.text);
-    assert_eq!(
-        seen.header("content-length"),
-        Some(seen.text.len().to_string().as_str())
-    );
-
-    let seen = get(&format!("{with_middleware}/no/route?token=secret"), None);
-    assert_eq!(
-        seen.json()["instance"],
-        "/no/route",
-        "the framework's own errors too"
-    );
-    assert!(!seen.text.contains("secret"), "{}", seen.text);
-
-    let seen = get(&format!("{with_middleware}{SHOP_BASE}"), None);
-    seen.assert_page(&html::catalog::<ShopError>());
-
-    let seen = get(&format!("{without}/errors/x?token=secret"), None);
-    assert_eq!(seen.status, 404, "{}", seen.text);
-    assert!(seen.json().get("instance").is_none(), "{}", seen.text);
-}
-
 #[test]
 fn axum_serves_the_catalog_and_a_page_per_problem_type() {
     assert_pages_are_served(&serve_axum(false));

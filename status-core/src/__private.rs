@@ -100,6 +100,16 @@ impl NotPlainStr {
 pub use actix_web;
 #[cfg(feature = "axum")]
 pub use axum;
+#[cfg(feature = "poem")]
+pub use poem;
+#[cfg(feature = "poem-openapi")]
+pub use poem_openapi;
+#[cfg(feature = "rocket")]
+pub use rocket;
+#[cfg(feature = "salvo")]
+pub use salvo_core;
+#[cfg(feature = "salvo-oapi")]
+pub use salvo_oapi;
 #[cfg(feature = "tonic")]
 pub use tonic;
 #[cfg(feature = "tracing")]
@@ -120,15 +130,30 @@ pub use aide;
 #[cfg(feature = "aide")]
 pub type AideResponses = std::vec::Vec<(Option<u16>, aide::openapi::Response)>;
 
-#[cfg(any(feature = "aide", feature = "utoipa"))]
+#[cfg(any(
+    feature = "aide",
+    feature = "utoipa",
+    feature = "poem-openapi",
+    feature = "salvo-oapi"
+))]
 pub use crate::openapi::TypedMembers;
 
 /// A field type, for the generated impls to ask through autoref
 /// (`(&&SchemaProbe::<T>::new())`) for its schema in a tool, where it has one.
-#[cfg(any(feature = "aide", feature = "utoipa"))]
+#[cfg(any(
+    feature = "aide",
+    feature = "utoipa",
+    feature = "poem-openapi",
+    feature = "salvo-oapi"
+))]
 pub struct SchemaProbe<T: ?Sized>(core::marker::PhantomData<T>);
 
-#[cfg(any(feature = "aide", feature = "utoipa"))]
+#[cfg(any(
+    feature = "aide",
+    feature = "utoipa",
+    feature = "poem-openapi",
+    feature = "salvo-oapi"
+))]
 impl<T: ?Sized> SchemaProbe<T> {
     #[must_use]
     pub const fn new() -> Self {
@@ -136,7 +161,12 @@ impl<T: ?Sized> SchemaProbe<T> {
     }
 }
 
-#[cfg(any(feature = "aide", feature = "utoipa"))]
+#[cfg(any(
+    feature = "aide",
+    feature = "utoipa",
+    feature = "poem-openapi",
+    feature = "salvo-oapi"
+))]
 impl<T: ?Sized> Default for SchemaProbe<T> {
     fn default() -> Self {
         Self::new()
@@ -145,6 +175,8 @@ impl<T: ?Sized> Default for SchemaProbe<T> {
 
 #[cfg(feature = "aide")]
 pub use crate::aide::probe::{NoAideMembers, NoJsonSchema, ViaAideMembers, ViaJsonSchema};
+#[cfg(feature = "poem-openapi")]
+pub use crate::poem_openapi::probe::{NoPoemMembers, NoPoemType, ViaPoemMembers, ViaPoemType};
 #[cfg(feature = "utoipa")]
 pub use crate::utoipa::probe::{NoToSchema, NoUtoipaMembers, ViaToSchema, ViaUtoipaMembers};
 #[cfg(feature = "aide")]

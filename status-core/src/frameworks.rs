@@ -20,6 +20,15 @@ macro_rules! __impl_frameworks {
             [$($impl_generics)*] [$($ty)*] [$($where_clause)*] [$($members)*] [$($forwarded)*]
         }
         $crate::__impl_tonic! { [$($impl_generics)*] [$($ty)*] [$($grpc_where_clause)*] }
+        $crate::__impl_rocket! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_poem! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_poem_openapi! {
+            [$($impl_generics)*] [$($ty)*] [$($where_clause)*] [$($members)*] [$($forwarded)*]
+        }
+        $crate::__impl_salvo! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_salvo_oapi! {
+            [$($impl_generics)*] [$($ty)*] [$($where_clause)*] [$($members)*] [$($forwarded)*]
+        }
     };
 }
 
@@ -214,5 +223,42 @@ macro_rules! __impl_tonic {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_tonic {
+    ($($tokens:tt)*) => {};
+}
+
+// rocket, poem and salvo: each module defines its macro when its feature is on.
+
+#[cfg(not(feature = "rocket"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_rocket {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "poem"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_poem {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "poem-openapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_poem_openapi {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "salvo"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_salvo {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "salvo-oapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_salvo_oapi {
     ($($tokens:tt)*) => {};
 }

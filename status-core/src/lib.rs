@@ -78,12 +78,24 @@ mod garde;
 mod grpc;
 mod headers;
 pub mod html;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(
+    feature = "axum",
+    feature = "actix-web",
+    feature = "rocket",
+    feature = "poem",
+    feature = "salvo"
+))]
 mod instance;
 pub mod markdown;
 #[cfg(feature = "openapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
+#[cfg(feature = "poem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
+pub mod poem;
+#[cfg(feature = "poem-openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem-openapi")))]
+pub mod poem_openapi;
 mod problem;
 mod problem_type;
 mod problem_view;
@@ -92,7 +104,22 @@ mod rejection;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(feature = "rocket")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rocket")))]
+pub mod rocket;
+#[cfg(feature = "salvo")]
+#[cfg_attr(docsrs, doc(cfg(feature = "salvo")))]
+pub mod salvo;
+#[cfg(feature = "salvo-oapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "salvo-oapi")))]
+pub mod salvo_oapi;
+#[cfg(any(
+    feature = "axum",
+    feature = "actix-web",
+    feature = "rocket",
+    feature = "poem",
+    feature = "salvo"
+))]
 mod site;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]

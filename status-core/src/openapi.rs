@@ -560,7 +560,12 @@ impl TypedMembers {
     }
 
     /// The `errors` member of a `json_data` rejection, a [`Violations`](crate::Violations).
-    #[cfg(any(feature = "aide", feature = "utoipa"))]
+    #[cfg(any(
+        feature = "aide",
+        feature = "utoipa",
+        feature = "poem-openapi",
+        feature = "salvo-oapi"
+    ))]
     pub(crate) fn push_json_data_errors(&mut self) {
         let row = crate::RejectionKind::JsonData.info();
         let (status, code) = (row.status().as_u16(), row.code());
@@ -568,7 +573,12 @@ impl TypedMembers {
     }
 }
 
-#[cfg(any(feature = "aide", feature = "utoipa"))]
+#[cfg(any(
+    feature = "aide",
+    feature = "utoipa",
+    feature = "poem-openapi",
+    feature = "salvo-oapi"
+))]
 /// `responses` with each typed member's schema in place of the schema of any value, and an
 /// example value of its type in place of its `{placeholder}`; `resolve` finds the schema a
 /// `$ref` names, for the example.
@@ -610,7 +620,12 @@ pub(crate) fn with_typed_members(
     typed.into_iter()
 }
 
-#[cfg(any(feature = "aide", feature = "utoipa"))]
+#[cfg(any(
+    feature = "aide",
+    feature = "utoipa",
+    feature = "poem-openapi",
+    feature = "salvo-oapi"
+))]
 /// A value that `schema` accepts, for an example: the schema's own example, default,
 /// constant or first enumerated value, else the least value of its type (`0`, `""`,
 /// `false`, `[]`, an object of its required members); `None` for a schema that says nothing.

@@ -402,7 +402,7 @@ pub(crate) fn named_field(message: &str) -> Option<&str> {
 
 /// The violation of a data error: its path as the pointer, and a missing or unknown field it
 /// names after it.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "rocket"))]
 pub(crate) fn exact_errors(error: &serde_path_to_error::Error<serde_json::Error>) -> Violations {
     use serde_path_to_error::Segment;
 
@@ -426,7 +426,7 @@ pub(crate) fn exact_errors(error: &serde_path_to_error::Error<serde_json::Error>
 
 /// The status and body a framework's own plain error becomes: its rejection, with the
 /// rejection's status, where it is one; else a problem of its status.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "poem"))]
 pub(crate) fn framework_error(status: StatusCode, text: &[u8]) -> (StatusCode, Vec<u8>) {
     match Rejection::recognize(status, text) {
         Some(rejection) => (rejection.status(), rejection.body()),
@@ -511,6 +511,7 @@ impl FromProblem for Rejection {
 // its errors are HTTP's own.
 crate::__impl_axum! { [] [Rejection] [] }
 crate::__impl_actix_web! { [] [Rejection] [] }
+crate::__impl_salvo! { [] [Rejection] [] }
 #[cfg(feature = "utoipa")]
 impl ::utoipa::IntoResponses for Rejection {
     fn responses() -> crate::__private::UtoipaResponses {

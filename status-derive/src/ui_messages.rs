@@ -125,7 +125,7 @@ fn every_fail_case_reports_exactly_the_messages_and_places_of_its_reviewed_stder
             .filter(|(_, line)| line.contains("derive(") && line.contains("ApiStatus"))
             .map(|(i, _)| i + 1)
             .collect();
-        let case = format!("tests/ui/fail/{}", entry.file_name().to_string_lossy());
+        let case = format!("fail/{}", entry.file_name().to_string_lossy());
         let mut expected = reviewed(&stderr, &case, &derive_lines);
         derived.sort();
         expected.sort();

@@ -109,6 +109,24 @@ pub fn error_named(name: &str) -> Option<ShopError> {
     })
 }
 
+/// Every name [`error_named`] knows: one error of every variant kind.
+#[allow(dead_code)] // not every server test uses it
+pub const ERROR_NAMES: &[&str] = &[
+    "malformed",
+    "unauthorized",
+    "forbidden",
+    "order-not-found",
+    "product-not-found",
+    "token-expired",
+    "suspended",
+    "wrong-method",
+    "invalid",
+    "rate-limited",
+    "database",
+    "upstream",
+    "maintenance",
+];
+
 /// A response as the client saw it.
 pub struct Seen {
     pub status: u16,
@@ -241,6 +259,36 @@ pub fn assert_every_error_is_served(base: &str) {
     let seen = get("maintenance");
     seen.assert_problem(503);
     assert_eq!(seen.header("retry-after"), Some("120"));
+}
+
+/// Every error of [`ERROR_NAMES`] over the wire is exactly its `ApiStatus::response()`: the
+/// status, the content type and the headers it sets (`WWW-Authenticate`, `Allow`,
+/// `Retry-After`), and the body byte for byte; the 5xx bodies hold nothing of their source.
+#[allow(dead_code)] // not every server test uses it
+pub fn assert_every_error_is_its_response(base: &str) {
+    for name in ERROR_NAMES {
+        let expected = error_named(name).unwrap().response();
+        let seen = send("GET", &format!("{base}/errors/{name}"), None);
+        assert_eq!(
+            seen.status,
+            expected.status().as_u16(),
+            "{name}: {}",
+            seen.text
+        );
+        for (header, value) in expected.headers() {
+            assert_eq!(
+                seen.header(header.as_str()),
+                Some(value.to_str().unwrap()),
+                "{name}: {header}"
+            );
+        }
+        assert_eq!(seen.text.as_bytes(), expected.body().as_slice(), "{name}");
+        assert!(
+            !seen.text.contains("hunter2") && !seen.text.contains("db.internal"),
+            "{name}: {}",
+            seen.text
+        );
+    }
 }
 
 /// The framework's own errors in the same envelope, each with its [`Rejection`]'s status and
