@@ -16,7 +16,8 @@ found = set()
 for page in (root / "target/doc/status_core").rglob("*.html"):
     for text in re.findall(r"\[<code>(.*?)</code>\]", page.read_text()):
         text = html.unescape(re.sub(r"<[^>]+>", "", text))
-        if f"[`{text}`]" in sources:
+        # Only a bracketed name with no link target after it: `[`x`](url)` is linked.
+        if re.search(re.escape(f"[`{text}`]") + r"(?![(\[])", sources):
             found.add((text, str(page.relative_to(root))))
 for text, page in sorted(found):
     print(f"[`{text}`] is not a link in {page}")

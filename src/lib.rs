@@ -12,7 +12,10 @@
         feature = "tonic",
         feature = "reqwest",
         feature = "validator",
-        feature = "garde"
+        feature = "garde",
+        feature = "rocket",
+        feature = "poem-openapi",
+        feature = "salvo-oapi"
     ),
     doc = include_str!("../README.md")
 )]

@@ -40,7 +40,7 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, Scope};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::{exact_errors, framework_error};
 use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
@@ -253,7 +253,14 @@ pub async fn problem_instance<B: MessageBody + 'static>(
         response.response().body().size(),
         BodySize::Sized(size) if size <= INSTANCE_BODY_LIMIT as u64
     );
-    if !small || !is_problem(response.headers().get(header::CONTENT_TYPE)) {
+    if !small
+        || !is_problem(
+            response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    {
         return Ok(response.map_into_left_body());
     }
     let (request, response) = response.into_parts();
@@ -290,7 +297,12 @@ pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
 fn rewrite<B: MessageBody + 'static>(
     response: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    if is_problem(response.headers().get(header::CONTENT_TYPE)) {
+    if is_problem(
+        response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+    ) {
         return Ok(ErrorHandlerResponse::Response(
             response.map_into_left_body(),
         ));
@@ -436,11 +448,4 @@ pub fn query_config() -> web::QueryConfig {
 
 fn to_actix_status(status: http::StatusCode) -> StatusCode {
     StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-fn is_problem(content_type: Option<&HeaderValue>) -> bool {
-    content_type
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case(PROBLEM_JSON))
 }

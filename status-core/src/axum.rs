@@ -36,7 +36,7 @@ use ::axum::Router;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use http::{HeaderValue, StatusCode};
 
-use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::framework_error;
 use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
@@ -86,7 +86,14 @@ fn not_found_response() -> Response {
 /// ```
 pub async fn problem_details(response: Response) -> Response {
     let status = response.status();
-    if status.as_u16() < 400 || is_problem(response.headers().get(CONTENT_TYPE)) {
+    if status.as_u16() < 400
+        || is_problem(
+            response
+                .headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -255,7 +262,12 @@ fn page_response(site: &Site<Bytes>, request: &Request) -> Response {
 pub async fn problem_instance(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
-    if !is_problem(response.headers().get(CONTENT_TYPE)) {
+    if !is_problem(
+        response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+    ) {
         return response;
     }
     // Only a body of known, small size is read: a stream passes as it is.
@@ -284,11 +296,4 @@ pub async fn problem_instance(request: Request, next: Next) -> Response {
         None => Body::from(bytes),
     };
     Response::from_parts(parts, body)
-}
-
-fn is_problem(content_type: Option<&HeaderValue>) -> bool {
-    content_type
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case(PROBLEM_JSON))
 }

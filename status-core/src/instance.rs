@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::PROBLEM_JSON;
+
 /// How much of a problem body is read to add `instance` to it; a larger one passes as it is.
 pub(crate) const BODY_LIMIT: usize = 64 * 1024;
 
@@ -33,9 +35,25 @@ pub(crate) fn with_instance(body: &[u8], instance: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Whether a `Content-Type` value is `application/problem+json`, parameters aside: the bodies
+/// `instance` is added to, and those the frameworks' error layers pass as they are.
+pub(crate) fn is_problem(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case(PROBLEM_JSON))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::with_instance;
+    use super::{is_problem, with_instance};
+
+    #[test]
+    fn a_problem_is_told_by_its_media_type_alone() {
+        assert!(is_problem(Some("application/problem+json")));
+        assert!(is_problem(Some("Application/Problem+JSON; charset=utf-8")));
+        assert!(!is_problem(Some("application/json")));
+        assert!(!is_problem(None));
+    }
 
     fn added(body: &str, instance: &str) -> Option<String> {
         with_instance(body.as_bytes(), instance).map(|b| String::from_utf8(b).unwrap())

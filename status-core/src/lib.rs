@@ -55,6 +55,13 @@
 //! - `reqwest`: a `reqwest::Response` read into the success type or the server's error enum;
 //!   see [`reqwest`](mod@reqwest).
 //! - `validator`, `garde`: their validation errors convert into [`Violations`].
+//! - `rocket`: derived types implement rocket's `Responder`; see [`rocket`](mod@rocket).
+//! - `poem`: derived types implement poem's `IntoResponse` and convert into `poem::Error`;
+//!   see [`poem`](mod@poem). `poem-openapi`: they implement `poem_openapi::ApiResponse`; see
+//!   [`poem_openapi`](mod@poem_openapi).
+//! - `salvo`: derived types implement salvo's `Scribe`; see [`salvo`](mod@salvo).
+//!   `salvo-oapi`: they implement `salvo_oapi::EndpointOutRegister`; see
+//!   [`salvo_oapi`](mod@salvo_oapi).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

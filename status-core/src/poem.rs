@@ -39,7 +39,7 @@ use ::poem::http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use ::poem::http::{HeaderValue, Method, StatusCode};
 use ::poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response};
 
-use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::framework_error;
 use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
@@ -643,12 +643,6 @@ impl Endpoint for ProblemTypes {
 // A handler may return it, as it returns the service's own enum.
 crate::__impl_poem! { [] [Rejection] [] }
 
-fn is_problem(content_type: Option<&str>) -> bool {
-    content_type
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case(PROBLEM_JSON))
-}
-
 /// Implements poem's `IntoResponse` and `From<T> for poem::Error` for a derived type.
 ///
 /// A `From` impl rather than `ResponseError`: poem's `From` for that trait, and the trait's
@@ -694,14 +688,6 @@ macro_rules! __impl_poem {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_problem_is_told_by_its_media_type_alone() {
-        assert!(is_problem(Some("application/problem+json")));
-        assert!(is_problem(Some("Application/Problem+JSON; charset=utf-8")));
-        assert!(!is_problem(Some("application/json")));
-        assert!(!is_problem(None));
-    }
 
     #[test]
     fn poem_errors_are_their_rejections() {

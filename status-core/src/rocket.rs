@@ -52,7 +52,7 @@ use ::rocket::route::{self, Handler, Route};
 use ::rocket::serde::json;
 use serde::{Deserialize, Serialize};
 
-use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::exact_errors;
 use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
@@ -440,12 +440,6 @@ impl Fairing for ProblemInstance {
     }
 }
 
-fn is_problem(content_type: Option<&str>) -> bool {
-    content_type
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case(PROBLEM_JSON))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,14 +454,6 @@ mod tests {
         assert!(!is_json(parse("text/json").as_ref()));
         assert!(!is_json(parse("application/+json").as_ref()));
         assert!(!is_json(None));
-    }
-
-    #[test]
-    fn problem_content_type_with_or_without_parameters() {
-        assert!(is_problem(Some("application/problem+json")));
-        assert!(is_problem(Some("Application/Problem+JSON; charset=utf-8")));
-        assert!(!is_problem(Some("application/json")));
-        assert!(!is_problem(None));
     }
 
     #[test]

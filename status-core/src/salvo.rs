@@ -39,7 +39,7 @@ use ::salvo_core::{async_trait, Depot, FlowCtrl, Handler, Request, Response, Rou
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use http::{HeaderMap, HeaderValue, StatusCode};
 
-use crate::instance::{with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
+use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::site::{Reply, Site, HTML};
 use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
 
@@ -278,7 +278,11 @@ impl Handler for ProblemInstance {
 
 /// Adds `instance` to the problem body of `res`, if it is one held whole and small enough.
 fn add_instance(res: &mut Response, path: &str) {
-    if !is_problem(res.headers().get(CONTENT_TYPE)) {
+    if !is_problem(
+        res.headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+    ) {
         return;
     }
     // Only a body held whole, of known, small size, is read: a stream passes as it is.
@@ -301,13 +305,6 @@ fn add_instance(res: &mut Response, path: &str) {
         }
         res.replace_body(ResBody::from(body));
     }
-}
-
-fn is_problem(content_type: Option<&HeaderValue>) -> bool {
-    content_type
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case(PROBLEM_JSON))
 }
 
 /// A router that serves the HTML catalog of `E`'s problem types, where their type URIs point.

@@ -36,7 +36,8 @@ use serde_json::Value;
 use crate::openapi::{merge_response, status_responses, with_typed_members, TypedMembers};
 use crate::{ApiStatus, Rejection};
 
-/// Every response `T` can produce, keyed by status, as salvo-oapi's [`Response`]s: what the
+/// Every response `T` can produce, keyed by status, as salvo-oapi's
+/// [`Response`](https://docs.rs/salvo-oapi/1/salvo_oapi/struct.Response.html)s: what the
 /// derived `EndpointOutRegister` adds to an operation, given the components to register the
 /// extension members' schemas in.
 ///

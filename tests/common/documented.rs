@@ -5,24 +5,7 @@
 use serde_json::{json, Value};
 use status_core::{ApiStatus, PROBLEM_JSON};
 
-use crate::common::{error_named, send, ShopError};
-
-/// Every name `/errors/{name}` answers: one per variant, forwarded ones included.
-pub const ERROR_NAMES: &[&str] = &[
-    "malformed",
-    "unauthorized",
-    "forbidden",
-    "order-not-found",
-    "product-not-found",
-    "token-expired",
-    "suspended",
-    "wrong-method",
-    "invalid",
-    "rate-limited",
-    "database",
-    "upstream",
-    "maintenance",
-];
+use crate::common::{error_named, send, ShopError, ERROR_NAMES};
 
 /// Parses `json` with a real OpenAPI 3.1 parser, and resolves every `$ref` in it.
 pub fn assert_valid_openapi_3_1(json: &str) -> Value {

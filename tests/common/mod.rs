@@ -109,7 +109,8 @@ pub fn error_named(name: &str) -> Option<ShopError> {
     })
 }
 
-/// Every name [`error_named`] knows: one error of every variant kind.
+/// Every name [`error_named`] knows (`/errors/{name}` answers): one per variant, forwarded
+/// ones included.
 #[allow(dead_code)] // not every server test uses it
 pub const ERROR_NAMES: &[&str] = &[
     "malformed",
