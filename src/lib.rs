@@ -15,7 +15,8 @@
         feature = "garde",
         feature = "rocket",
         feature = "poem-openapi",
-        feature = "salvo-oapi"
+        feature = "salvo-oapi",
+        feature = "warp"
     ),
     doc = include_str!("../README.md")
 )]

@@ -117,6 +117,8 @@ pub use tonic;
 pub mod log;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
+#[cfg(feature = "warp")]
+pub use warp;
 /// What `IntoResponses::responses` returns, named once so generated code stays short.
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses = std::collections::BTreeMap<

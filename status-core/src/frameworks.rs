@@ -26,6 +26,7 @@ macro_rules! __impl_frameworks {
             [$($impl_generics)*] [$($ty)*] [$($where_clause)*] [$($members)*] [$($forwarded)*]
         }
         $crate::__impl_salvo! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__impl_warp! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__impl_salvo_oapi! {
             [$($impl_generics)*] [$($ty)*] [$($where_clause)*] [$($members)*] [$($forwarded)*]
         }
@@ -260,5 +261,12 @@ macro_rules! __impl_salvo {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_salvo_oapi {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "warp"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_warp {
     ($($tokens:tt)*) => {};
 }

@@ -62,6 +62,8 @@
 //! - `salvo`: derived types implement salvo's `Scribe`; see [`salvo`](mod@salvo).
 //!   `salvo-oapi`: they implement `salvo_oapi::EndpointOutRegister`; see
 //!   [`salvo_oapi`](mod@salvo_oapi).
+//! - `warp`: derived types implement warp's `Reply` and convert into `warp::Rejection`; see
+//!   [`warp`](mod@warp).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -90,7 +92,8 @@ pub mod html;
     feature = "actix-web",
     feature = "rocket",
     feature = "poem",
-    feature = "salvo"
+    feature = "salvo",
+    feature = "warp"
 ))]
 mod instance;
 pub mod markdown;
@@ -125,7 +128,8 @@ pub mod salvo_oapi;
     feature = "actix-web",
     feature = "rocket",
     feature = "poem",
-    feature = "salvo"
+    feature = "salvo",
+    feature = "warp"
 ))]
 mod site;
 #[cfg(feature = "tonic")]
@@ -137,6 +141,9 @@ pub mod utoipa;
 #[cfg(feature = "validator")]
 mod validator;
 mod violations;
+#[cfg(feature = "warp")]
+#[cfg_attr(docsrs, doc(cfg(feature = "warp")))]
+pub mod warp;
 
 pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
 pub use body::Extensions;
