@@ -85,23 +85,8 @@ fn poem_route_method_answers_405_as_a_problem_without_allow() {
 /// a problem of its status.
 #[test]
 fn poem_size_limit_without_content_length_is_a_411_problem() {
-    let base = serve();
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let response = agent
-        .post(format!("{base}/orders"))
-        .header("content-type", "application/json")
-        .send(ureq::SendBody::from_reader(
-            &mut "{\"quantity\": 2}".as_bytes(),
-        ))
-        .unwrap();
-    assert_eq!(response.status(), 411);
-    assert_eq!(
-        response.headers()["content-type"],
-        status_core::PROBLEM_JSON
-    );
+    let seen = common::post_without_length(&format!("{}/orders", serve()));
+    assert_eq!(seen.assert_problem(411)["code"], "length_required");
 }
 
 /// Serves handlers that answer with bodies of their own, through both middlewares.

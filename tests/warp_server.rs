@@ -185,34 +185,9 @@ fn a_path_segment_that_does_not_parse_is_no_route_in_warp() {
 
 #[test]
 fn a_body_without_a_length_is_a_411_problem() {
-    use std::io::{Read as _, Write as _};
-
     let base = serve_shop(Answer::Reply);
-    // By hand: a client sends `Content-Length` for a body it holds whole.
-    let mut stream = std::net::TcpStream::connect(base.trim_start_matches("http://")).unwrap();
-    stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
-        .unwrap();
-    stream
-        .write_all(
-            b"POST /orders HTTP/1.1\r\nhost: shop\r\ncontent-type: application/json\r\n\
-              connection: close\r\n\r\n",
-        )
-        .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
-    assert!(head.starts_with("HTTP/1.1 411 "), "{head}");
-    assert!(
-        head.to_ascii_lowercase()
-            .contains("content-type: application/problem+json"),
-        "{head}"
-    );
-    let body: serde_json::Value = serde_json::from_str(body).unwrap();
-    assert_eq!(
-        (&body["status"], &body["code"]),
-        (&411.into(), &"length_required".into())
-    );
+    let seen = common::post_without_length(&format!("{base}/orders"));
+    assert_eq!(seen.assert_problem(411)["code"], "length_required");
 }
 
 /// A derived type that is not `Send`: it lacks `Reply`, which needs `Send`, yet builds, and
