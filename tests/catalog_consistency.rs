@@ -57,6 +57,17 @@ fn documented_errors() -> Vec<Status> {
         .collect()
 }
 
+/// Each documented error value beside the catalog entry of its status, every one of them.
+fn values_with_their_status() -> Vec<(&'static EveryDocumentedError, Status)> {
+    let documented = documented_errors();
+    assert_eq!(
+        VALUES.len(),
+        documented.len(),
+        "a documented error value per error status"
+    );
+    VALUES.iter().zip(documented).collect()
+}
+
 #[test]
 fn the_derive_holds_the_registry_byte_for_byte() {
     assert_eq!(
@@ -106,7 +117,7 @@ fn every_documented_error_row_takes_its_texts_from_the_catalog() {
 
 #[test]
 fn every_documented_error_value_serves_the_catalog_texts() {
-    for (err, status) in VALUES.iter().zip(documented_errors()) {
+    for (err, status) in values_with_their_status() {
         assert_eq!(err.status(), status.to_http(), "{status}");
         assert_eq!(err.description(), status.description(), "{status}");
         assert_eq!(err.detail(), status.description(), "{status}");
@@ -131,7 +142,7 @@ fn every_documented_error_value_serves_the_catalog_texts() {
 fn the_catalog_example_response_matches_what_the_variant_serves() {
     // The catalog's example bodies show the envelope; their status and title agree with a
     // derived variant of the same code.
-    for (err, status) in VALUES.iter().zip(documented_errors()) {
+    for (err, status) in values_with_their_status() {
         let example: Value = serde_json::from_str(status.example_response()).unwrap();
         let served: Value = serde_json::from_slice(&err.body()).unwrap();
         assert_eq!(example["status"], served["status"], "{status}");

@@ -93,7 +93,13 @@ mod tests {
                 Busy,
             }
         });
-        for absent in ["write_detail", "write_extensions", "write_headers"] {
+        assert!(expansion.contains("impl"), "{expansion}");
+        for absent in [
+            "compile_error",
+            "write_detail",
+            "write_extensions",
+            "write_headers",
+        ] {
             assert!(!expansion.contains(absent), "{absent} in {expansion}");
         }
     }
