@@ -5,7 +5,7 @@
 #
 # Each mutant runs the workspace's unit tests and integration tests, since most behaviour is
 # tested from the outside, but not the trybuild suite (minutes a run; its reviewed .stderr
-# files are checked in-process by status-derive's ui_messages test instead), the browser
+# files are checked in-process by status-derive's tests::ui_stderr instead), the browser
 # test, or the doc tests (cargo cannot mix --doc with other targets). The baseline is skipped:
 # cargo-mutants runs it on the mutated package alone, which has none of the workspace's test
 # targets; `cargo test` with these arguments is it. `--iterate` (after a run) tests only the

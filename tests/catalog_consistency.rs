@@ -1,14 +1,16 @@
-//! The derive's copy of the registry agrees with status-core's, and a variant on a documented
-//! error code needs no description (else this file would not compile): it gets the catalog's
-//! texts, both in the static table and in the responses it serves.
+//! The derive's copies of the registry and of the members a problem holds itself agree with
+//! status-core's, and a variant on a documented error code needs no description (else this
+//! file would not compile): it gets the catalog's texts, both in the static table and in the
+//! responses it serves.
 //!
 //! 200 is documented too, but the derive maps errors and rejects it; so the enum covers
 //! exactly the documented codes of the error classes.
 
 use serde_json::{json, Value};
-use status_core::{ApiStatus, RegisteredStatus, Status, StatusClass};
+use status_core::{ApiStatus, Problem, RegisteredStatus, Status, StatusClass};
 
-/// The derive's copy of the registry, which it takes defaults and static bodies from.
+/// The derive's copy of the registry, which it takes defaults and static bodies from, and of
+/// the members no extension may be named.
 #[path = "../status-derive/src/catalog.rs"]
 #[allow(dead_code)]
 mod derive_catalog;
@@ -80,6 +82,60 @@ fn the_derive_holds_the_registry_byte_for_byte() {
         assert_eq!(copy.reason, entry.reason());
         assert_eq!(copy.description, entry.description());
         assert_eq!(copy.is_unused(), entry.is_unused());
+    }
+}
+
+#[test]
+fn the_members_the_derive_reserves_are_those_a_full_problem_serializes() {
+    let full = Problem::new(http::StatusCode::NOT_FOUND)
+        .with_type("https://api.example.com/problems/gone")
+        .with_title("Gone")
+        .with_detail("The user was deleted.")
+        .with_instance("/users/7")
+        .with_code("gone");
+    let body: Value = serde_json::from_slice(&full.to_json()).unwrap();
+    let mut held: Vec<&str> = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    held.sort_unstable();
+    let mut reserved = derive_catalog::RESERVED_MEMBERS.to_vec();
+    reserved.sort_unstable();
+    assert_eq!(
+        held, reserved,
+        "status-derive/src/catalog.rs's RESERVED_MEMBERS differs from the members of a Problem"
+    );
+}
+
+#[test]
+fn status_core_refuses_exactly_the_reserved_names_as_extensions() {
+    // The derive refuses these names at compile time, and its generated code then inserts
+    // extensions unchecked: the two lists must agree.
+    for name in derive_catalog::RESERVED_MEMBERS {
+        let mut problem = Problem::new(http::StatusCode::NOT_FOUND).with_code("gone");
+        assert!(
+            !problem.insert_extension(name, "shadow"),
+            "`{name}` was taken"
+        );
+        assert!(problem.extensions().is_empty(), "`{name}`");
+        assert_eq!(problem.code(), Some("gone"), "`{name}`");
+    }
+    for name in [
+        "errors",
+        "balance",
+        "codes",
+        "Type",
+        "status_code",
+        "instance_id",
+    ] {
+        let mut problem = Problem::new(http::StatusCode::NOT_FOUND);
+        assert!(
+            problem.insert_extension(name, "taken"),
+            "`{name}` was refused"
+        );
+        assert_eq!(problem.extensions()[name], "taken");
     }
 }
 

@@ -25,7 +25,8 @@ enum ApiError {
     NoUser(u64),
 }
 
-/// The fields of every event, as text.
+/// The fields of every event, as text, with its target under `target` (no event of the
+/// library has a field of that name).
 type Events = Arc<Mutex<Vec<(Level, BTreeMap<String, String>)>>>;
 
 /// The smallest subscriber that remembers events: enough to see what was logged.
@@ -59,6 +60,8 @@ impl Subscriber for Recorder {
     fn event(&self, event: &Event<'_>) {
         let mut fields = BTreeMap::new();
         event.record(&mut Fields(&mut fields));
+        let target = event.metadata().target().to_owned();
+        assert!(fields.insert("target".to_owned(), target).is_none());
         self.0
             .lock()
             .unwrap()
@@ -95,6 +98,48 @@ fn a_server_error_is_logged_once_with_its_source_chain() {
     assert_eq!(fields["code"], "service_unavailable");
     // The client sees the status's code; the log says which variant it was.
     assert_eq!(fields["variant"], "Database");
+    // A public target, not the module path of the code that emits it, so that a filter can
+    // name it (`RUST_LOG=status_core::server_error=...`).
+    assert_eq!(fields["target"], "status_core::server_error");
+    // axum's `IntoResponse` is not handed the request: its span carries method and path.
+    assert!(!fields.contains_key("method") && !fields.contains_key("path"));
+}
+
+/// rocket hands a `Responder` the request, so the event names its method and path (not its
+/// query, which may hold what a log must not).
+#[cfg(feature = "rocket")]
+#[test]
+fn rocket_logs_the_method_and_path_of_the_request() {
+    use rocket::local::blocking::Client;
+
+    #[rocket::get("/orders/<id>")]
+    fn order(id: u64) -> Result<&'static str, ApiError> {
+        let reset = std::io::Error::other(format!("order {id}"));
+        Err(ApiError::Database(QueryError(reset)))
+    }
+
+    let rocket = rocket::build()
+        .configure(rocket::Config {
+            log_level: rocket::config::LogLevel::Off,
+            ..rocket::Config::debug_default()
+        })
+        .mount("/", rocket::routes![order]);
+    let client = Client::untracked(rocket).unwrap();
+    let events = events_while(|| {
+        let response = client.get("/orders/7?token=secret").dispatch();
+        assert_eq!(response.status().code, 503);
+    });
+    let ours: Vec<_> = events
+        .iter()
+        .filter(|(_, fields)| fields["target"] == "status_core::server_error")
+        .collect();
+    assert_eq!(ours.len(), 1, "{events:?}");
+    let fields = &ours[0].1;
+    assert_eq!((&*fields["method"], &*fields["path"]), ("GET", "/orders/7"));
+    assert_eq!(
+        fields["error"],
+        "database unavailable: query failed: order 7"
+    );
 }
 
 #[test]
@@ -140,4 +185,5 @@ fn a_server_error_without_error_impl_is_logged_with_its_debug_or_its_code() {
     assert!(!events[0].1.contains_key("error"), "{events:?}");
     assert_eq!(events[0].1["status"], "500");
     assert_eq!(events[0].1["code"], "opaque");
+    assert_eq!(events[0].1["target"], "status_core::server_error");
 }

@@ -3,7 +3,7 @@
 pub use core::fmt::{Result as FmtResult, Write as FmtWrite};
 pub use http::{HeaderMap, StatusCode};
 
-pub use crate::api_status::status_code as status;
+pub use crate::table::status_code as status;
 
 /// The status `N`, as a constant a derived `status()` arm names: evaluated once per code, not
 /// once per arm.
@@ -112,8 +112,8 @@ pub use salvo_core;
 pub use salvo_oapi;
 #[cfg(feature = "tonic")]
 pub use tonic;
+/// The logging of a 5xx as it becomes a response (`__private/log.rs`).
 #[cfg(feature = "tracing")]
-#[path = "log.rs"]
 pub mod log;
 #[cfg(feature = "utoipa")]
 pub use utoipa;

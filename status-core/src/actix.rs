@@ -42,7 +42,7 @@ use serde_json::value::RawValue;
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::{exact_errors, framework_error};
-use crate::site::{Reply, Site, HTML};
+use crate::served_pages::{Reply, ServedPages, HTML};
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
@@ -195,7 +195,7 @@ fn not_found_response() -> HttpResponse {
 /// ```
 #[must_use]
 pub fn problem_types<E: ApiStatus + 'static>() -> Scope {
-    let site = Arc::new(Site::new(&E::table(), Bytes::from));
+    let site = Arc::new(ServedPages::new(&E::table(), Bytes::from));
     let prefix = site.prefix();
     web::scope(prefix).default_service(web::to(move |request: HttpRequest| {
         let site = Arc::clone(&site);
@@ -203,7 +203,7 @@ pub fn problem_types<E: ApiStatus + 'static>() -> Scope {
     }))
 }
 
-fn page_response(site: &Site<Bytes>, request: &HttpRequest) -> HttpResponse {
+fn page_response(site: &ServedPages<Bytes>, request: &HttpRequest) -> HttpResponse {
     if request.method() != Method::GET && request.method() != Method::HEAD {
         let mut response = response(&Rejection::of(RejectionKind::MethodNotAllowed));
         response

@@ -38,7 +38,7 @@ use http::{HeaderValue, StatusCode};
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::framework_error;
-use crate::site::{Reply, Site, HTML};
+use crate::served_pages::{Reply, ServedPages, HTML};
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
@@ -204,7 +204,7 @@ where
     E: ApiStatus,
     S: Clone + Send + Sync + 'static,
 {
-    let site = Arc::new(Site::new(&E::table(), Bytes::from));
+    let site = Arc::new(ServedPages::new(&E::table(), Bytes::from));
     // The base is a literal path: braces would be captures in axum's syntax.
     let prefix = site.prefix().replace('{', "{{").replace('}', "}}");
     let page = move |request: Request| {
@@ -220,7 +220,7 @@ where
         .route(&format!("{prefix}/{{*path}}"), get(page))
 }
 
-fn page_response(site: &Site<Bytes>, request: &Request) -> Response {
+fn page_response(site: &ServedPages<Bytes>, request: &Request) -> Response {
     let if_none_match = request.headers().get_all(IF_NONE_MATCH);
     let etag = |tag: &str| HeaderValue::from_str(tag).ok();
     match site.reply(

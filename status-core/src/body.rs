@@ -8,10 +8,8 @@ use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::Value;
 
+use crate::problem::STANDARD_MEMBERS;
 use crate::{ApiStatus, Problem, Status, ABOUT_BLANK};
-
-/// The members `ApiStatus::body` writes itself; an extension never takes these names.
-pub(crate) const RESERVED: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
 
 /// Where a value's extension members go: a [`Problem`] being built, or a body being written.
 ///
@@ -59,7 +57,7 @@ impl<'a> Extensions<'a> {
     /// assert_eq!(problem.extensions().len(), 1);
     /// ```
     pub fn insert<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
-        if RESERVED.contains(&name) {
+        if STANDARD_MEMBERS.contains(&name) {
             return;
         }
         match &mut self.target {

@@ -36,8 +36,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::api_status::numbered;
 use crate::headers::display_name;
+use crate::table::numbered;
 use crate::{
     reason_phrase, ApiStatus, Status, Table, VariantInfo, ABOUT_BLANK, GENERAL_INFORMATION,
     PROBLEM_JSON,

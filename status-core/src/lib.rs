@@ -1,9 +1,8 @@
-//! HTTP status codes.
+//! Turn your error enum into correct HTTP error responses with one derive, checked by the
+//! compiler: the right status line, the headers the RFCs require, an RFC 9457 Problem Details
+//! body (`application/problem+json`), and documentation with example bodies.
 //!
-//! HTTP status codes are three-digit numbers returned by the server to indicate the outcome of a request.
-//! These codes help you understand how the server processed your request and whether any issues occurred.
-//!
-//! This crate turns an application's error type into correct HTTP error responses:
+//! Its parts:
 //!
 //! - [`Status`]: the catalog of the documented status codes, with their descriptions, uses
 //!   and example responses; [`RegisteredStatus`]: every status of IANA's registry, with its
@@ -38,6 +37,12 @@
 //! # }
 //! ```
 //!
+//! # HTTP status codes
+//!
+//! HTTP status codes are three-digit numbers returned by the server to indicate the outcome of a request.
+//! These codes help you understand how the server processed your request and whether any issues occurred.
+//! [`Status`] documents each code this crate's catalog covers, in the same words.
+//!
 //! # Features
 //! - `derive` (default): re-exports `#[derive(ApiStatus)]` and `#[derive(FromProblem)]` from
 //!   `status-derive`.
@@ -45,7 +50,7 @@
 //! - `actix-web`: derived types convert into `actix_web::Error`; see [`actix`].
 //! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`].
 //! - `tracing`: a 5xx response logs the error and its `source()` chain once, at error level,
-//!   as a framework turns it into a response.
+//!   with the target `status_core::server_error`, as a framework turns it into a response.
 //! - `utoipa`: derived types implement `utoipa::IntoResponses`, and [`Problem`] implements
 //!   `utoipa::ToSchema`; see [`utoipa`](mod@utoipa).
 //! - `aide`: derived types implement `aide::OperationOutput`, so aide documents the errors of
@@ -80,7 +85,7 @@ mod api_status;
 pub mod axum;
 mod body;
 mod catalog;
-mod frameworks;
+mod framework_impls;
 mod from_problem;
 #[cfg(feature = "garde")]
 mod garde;
@@ -131,7 +136,8 @@ pub mod salvo_oapi;
     feature = "salvo",
     feature = "warp"
 ))]
-mod site;
+mod served_pages;
+mod table;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
 pub mod tonic;
@@ -145,7 +151,7 @@ mod violations;
 #[cfg_attr(docsrs, doc(cfg(feature = "warp")))]
 pub mod warp;
 
-pub use api_status::{ApiStatus, Table, TransparentInfo, VariantInfo};
+pub use api_status::ApiStatus;
 pub use body::Extensions;
 pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
 pub use from_problem::{
@@ -156,6 +162,7 @@ pub use headers::{AllowMethods, RetryAfter};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
 pub use registry::RegisteredStatus;
 pub use rejection::{Rejection, RejectionKind};
+pub use table::{Table, TransparentInfo, VariantInfo};
 pub use violations::{Pointer, Violation, Violations};
 
 /// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.

@@ -13,9 +13,9 @@ use std::fmt::Write as _;
 use http::StatusCode;
 use serde_json::{json, Map, Value};
 
-use crate::api_status::numbered;
 use crate::headers::display_name;
 use crate::registry::with_meaning;
+use crate::table::numbered;
 #[cfg(any(feature = "aide", feature = "utoipa"))]
 use crate::RejectionKind;
 use crate::{

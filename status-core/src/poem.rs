@@ -41,7 +41,7 @@ use ::poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response};
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::framework_error;
-use crate::site::{Reply, Site, HTML};
+use crate::served_pages::{Reply, ServedPages, HTML};
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
@@ -544,7 +544,7 @@ impl<E: Endpoint> Endpoint for ProblemInstanceEndpoint<E> {
 /// An endpoint that serves the HTML catalog of `E`'s problem types, where their type URIs
 /// point; made by [`problem_types`].
 pub struct ProblemTypes {
-    site: Arc<Site<String>>,
+    site: Arc<ServedPages<String>>,
 }
 
 impl ProblemTypes {
@@ -596,7 +596,7 @@ impl ProblemTypes {
 #[must_use]
 pub fn problem_types<E: ApiStatus>() -> ProblemTypes {
     ProblemTypes {
-        site: Arc::new(Site::new(&E::table(), |html| html)),
+        site: Arc::new(ServedPages::new(&E::table(), |html| html)),
     }
 }
 

@@ -25,7 +25,10 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 /// ```
 pub const ABOUT_BLANK: &str = "about:blank";
 
-use crate::body::RESERVED;
+/// The members a [`Problem`] holds itself: RFC 9457's five and the `code` this crate adds.
+/// `ApiStatus::body` writes them itself too; an extension never takes one of these names.
+pub(crate) const STANDARD_MEMBERS: [&str; 6] =
+    ["type", "title", "status", "detail", "instance", "code"];
 
 /// An RFC 9457 Problem Details object: the body of every error response this crate builds.
 ///
@@ -171,7 +174,7 @@ impl Problem {
     /// ```
     pub fn insert_extension(&mut self, name: impl Into<String>, value: impl Into<Value>) -> bool {
         let name = name.into();
-        if RESERVED.contains(&name.as_str()) {
+        if STANDARD_MEMBERS.contains(&name.as_str()) {
             return false;
         }
         self.extensions.insert(name, value.into());
@@ -620,7 +623,7 @@ mod tests {
     #[test]
     fn extensions_cannot_shadow_standard_members() {
         let mut problem = Problem::new(StatusCode::NOT_FOUND);
-        for name in RESERVED {
+        for name in STANDARD_MEMBERS {
             assert!(!problem.insert_extension(name, "x"));
         }
         assert!(problem.extensions().is_empty());

@@ -54,7 +54,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::exact_errors;
-use crate::site::{Reply, Site, HTML};
+use crate::served_pages::{Reply, ServedPages, HTML};
 use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// The rocket response for `value`: what the derived `Responder` answers, with the status,
@@ -105,9 +105,13 @@ macro_rules! __impl_rocket {
         {
             fn respond_to(
                 self,
-                _: &'__r $crate::__private::rocket::Request<'_>,
+                request: &'__r $crate::__private::rocket::Request<'_>,
             ) -> $crate::__private::rocket::response::Result<'static> {
-                $crate::__log_server_error!(&self);
+                $crate::__log_server_error!(
+                    &self,
+                    request.method().as_str(),
+                    request.uri().path().as_str()
+                );
                 ::core::result::Result::Ok($crate::rocket::response(&self))
             }
         }
@@ -356,7 +360,7 @@ fn is_json(content_type: Option<&ContentType>) -> bool {
 /// ```
 #[must_use]
 pub fn problem_types<E: ApiStatus>() -> Vec<Route> {
-    let site = Site::new(&E::table(), |html| Arc::<[u8]>::from(html.into_bytes()));
+    let site = ServedPages::new(&E::table(), |html| Arc::<[u8]>::from(html.into_bytes()));
     let prefix = site.prefix();
     let pages = Pages(Arc::new(site));
     let route = if prefix.is_empty() {
@@ -375,7 +379,7 @@ pub fn problem_types<E: ApiStatus>() -> Vec<Route> {
 /// The handler of the pages: one route for all of them, since rocket's trailing segment
 /// matches the catalog's own path as well.
 #[derive(Clone)]
-struct Pages(Arc<Site<Arc<[u8]>>>);
+struct Pages(Arc<ServedPages<Arc<[u8]>>>);
 
 #[::rocket::async_trait]
 impl Handler for Pages {

@@ -40,7 +40,7 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use http::{HeaderMap, HeaderValue, StatusCode};
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
-use crate::site::{Reply, Site, HTML};
+use crate::served_pages::{Reply, ServedPages, HTML};
 use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// The salvo response for `value`: the status, headers and body of
@@ -336,14 +336,14 @@ fn add_instance(res: &mut Response, path: &str) {
 /// ```
 #[must_use]
 pub fn problem_types<E: ApiStatus>() -> Router {
-    let site = Site::new(&E::table(), Bytes::from);
+    let site = ServedPages::new(&E::table(), Bytes::from);
     // `{**rest}` takes what follows the base, nothing included.
     let path = format!("{}/{{**rest}}", site.prefix());
     Router::with_path(path).get(Pages(Arc::new(site)))
 }
 
 /// The handler of [`problem_types`]: the pages of one type's catalog.
-struct Pages(Arc<Site<Bytes>>);
+struct Pages(Arc<ServedPages<Bytes>>);
 
 #[async_trait]
 impl Handler for Pages {

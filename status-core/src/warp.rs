@@ -59,7 +59,7 @@ use http_body_util::BodyExt as _;
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::without_position;
-use crate::site::{Reply, Site, HTML};
+use crate::served_pages::{Reply, ServedPages, HTML};
 use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// The warp response for `value`: what the derived `Reply` returns, with the status, headers
@@ -426,7 +426,7 @@ async fn instance_added(path: &str, response: Response) -> Response {
 #[must_use]
 pub fn problem_types<E: ApiStatus>(
 ) -> impl Filter<Extract = (Response,), Error = ::warp::Rejection> + Clone + Send + Sync + 'static {
-    let site = Arc::new(Site::new(&E::table(), |html| html));
+    let site = Arc::new(ServedPages::new(&E::table(), |html| html));
     ::warp::method()
         .and(::warp::path::full())
         .and(::warp::header::headers_cloned())
@@ -437,7 +437,12 @@ pub fn problem_types<E: ApiStatus>(
 }
 
 /// The answer of `site` to a request, or `None` for a path outside its base.
-fn page(site: &Site<String>, method: &Method, path: &str, headers: &HeaderMap) -> Option<Response> {
+fn page(
+    site: &ServedPages<String>,
+    method: &Method,
+    path: &str,
+    headers: &HeaderMap,
+) -> Option<Response> {
     let prefix = site.prefix();
     let under = path
         .strip_prefix(prefix)
@@ -622,7 +627,7 @@ mod tests {
 
     #[test]
     fn pages_answer_under_their_base_only() {
-        let site = Site::new(&crate::Rejection::table(), |html| html);
+        let site = ServedPages::new(&crate::Rejection::table(), |html| html);
         let headers = HeaderMap::new();
         let get = |path: &str| page(&site, &Method::GET, path, &headers);
         assert!(get("/elsewhere").is_none());

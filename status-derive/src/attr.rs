@@ -40,26 +40,68 @@ const VARIANT_KEYS: &[&str] = &[
     "title",
     "grpc",
 ];
-const STRUCT_KEYS: &[&str] = &[
-    "transparent",
-    "message",
-    "display",
-    "code",
-    "description",
-    "expose",
-    "www_authenticate",
-    "allow",
-    "retry_after",
-    "type",
-    "title",
-    "grpc",
-    "crate",
-    "type_base",
-    "grpc_domain",
-    "private_docs",
-    "catalog_title",
-];
+/// A struct is an enum's only variant, written on the type: it takes a variant's keys, then
+/// those of the enum it does not share.
+const STRUCT_KEYS: &[&str] = &{
+    const LEN: usize = union_len(VARIANT_KEYS, ENUM_KEYS);
+    union::<LEN>(VARIANT_KEYS, ENUM_KEYS)
+};
 const FIELD_KEYS: &[&str] = &["extension", "retry_after", "allow"];
+
+/// `first`, then the keys of `then` that `first` lacks, in order.
+const fn union<const LEN: usize>(
+    first: &[&'static str],
+    then: &[&'static str],
+) -> [&'static str; LEN] {
+    let mut out = [""; LEN];
+    let mut len = 0;
+    while len < first.len() {
+        out[len] = first[len];
+        len += 1;
+    }
+    let mut i = 0;
+    while i < then.len() {
+        if !contains(first, then[i]) {
+            out[len] = then[i];
+            len += 1;
+        }
+        i += 1;
+    }
+    assert!(len == LEN, "`LEN` is `union_len` of the same lists");
+    out
+}
+
+/// How many keys `union(first, then)` holds.
+const fn union_len(first: &[&str], then: &[&str]) -> usize {
+    let mut len = first.len();
+    let mut i = 0;
+    while i < then.len() {
+        if !contains(first, then[i]) {
+            len += 1;
+        }
+        i += 1;
+    }
+    len
+}
+
+/// Whether `keys` holds `key` (`<[&str]>::contains` is not `const`).
+const fn contains(keys: &[&str], key: &str) -> bool {
+    let mut i = 0;
+    while i < keys.len() {
+        let (a, b) = (keys[i].as_bytes(), key.as_bytes());
+        let mut same = a.len() == b.len();
+        let mut j = 0;
+        while same && j < a.len() {
+            same = a[j] == b[j];
+            j += 1;
+        }
+        if same {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
 
 impl Level {
     fn keys(self) -> &'static [&'static str] {
@@ -598,7 +640,7 @@ fn set_extension(cx: &mut Ctxt, slot: &mut Option<Extension>, key: Ident, name: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui_messages::messages;
+    use crate::tests::ui_stderr::messages;
 
     /// The messages for one `#[status(...)]` written on a variant, and on a field.
     fn on_variant(keys: &str) -> Vec<String> {
@@ -709,6 +751,18 @@ mod tests {
             missing("expose")[0],
             "`expose` is a flag and takes no value: write `expose` alone"
         );
+    }
+
+    #[test]
+    fn a_struct_takes_every_variant_key_then_each_enum_key_once() {
+        assert_eq!(STRUCT_KEYS[..VARIANT_KEYS.len()], *VARIANT_KEYS);
+        for key in ENUM_KEYS.iter().chain(VARIANT_KEYS) {
+            let times = STRUCT_KEYS.iter().filter(|k| *k == key).count();
+            assert_eq!(times, 1, "`{key}`");
+        }
+        assert!(STRUCT_KEYS
+            .iter()
+            .all(|k| VARIANT_KEYS.contains(k) || ENUM_KEYS.contains(k)));
     }
 
     #[test]

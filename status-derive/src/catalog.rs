@@ -1,8 +1,9 @@
 //! What the derive needs of `status-core`'s data: the registered statuses, with the reason
-//! phrases, codes and descriptions that defaults and static bodies take, and the names of
-//! gRPC's codes. A copy, since a proc macro cannot read the library it expands for:
-//! `registry_entries.rs` is status-core's file byte for byte (`tests/catalog_consistency.rs`),
-//! and `tests/grpc.rs` checks the codes against tonic and status-core.
+//! phrases, codes and descriptions that defaults and static bodies take, the names of gRPC's
+//! codes, and the members a problem holds itself. A copy, since a proc macro cannot read the
+//! library it expands for: `registry_entries.rs` is status-core's file byte for byte and the
+//! members are the ones `Problem` keeps (`tests/catalog_consistency.rs`), and `tests/grpc.rs`
+//! checks the codes against tonic and status-core.
 
 /// An entry of IANA's HTTP Status Code Registry, as `registry_entries.rs` spells it.
 pub struct Registered {
@@ -56,3 +57,8 @@ pub const GRPC_CODES: [&str; 17] = [
     "data_loss",
     "unauthenticated",
 ];
+
+/// The members a problem holds itself, RFC 9457's five and `code`, which no extension may be
+/// named: those `Problem::insert_extension` refuses.
+pub(crate) const RESERVED_MEMBERS: [&str; 6] =
+    ["type", "title", "status", "detail", "instance", "code"];

@@ -7,11 +7,9 @@ use std::fmt::Write as _;
 use syn::{LitInt, Member, Type};
 
 use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK};
-use crate::catalog::{registered, with_meaning, GRPC_CODES};
+use crate::catalog::{registered, with_meaning, GRPC_CODES, RESERVED_MEMBERS};
 use crate::ctxt::Ctxt;
 use crate::template::FieldRef;
-
-const RESERVED_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
 
 pub fn check(cx: &mut Ctxt, input: &Input) {
     not_empty(cx, input);
@@ -75,7 +73,8 @@ fn not_empty(cx: &mut Ctxt, input: &Input) {
     if input.is_enum && input.variants.is_empty() {
         cx.error_spanned(
             input.ident,
-            "an empty enum has no values to respond with; add a variant such as `#[status(404)] NotFound`",
+            "an empty enum has no values to respond with; add a variant such as \
+             `#[status(404)] NotFound`",
         );
     }
 }
@@ -124,14 +123,20 @@ fn status_literal(cx: &mut Ctxt, lit: &LitInt) -> bool {
     if !(100..=599).contains(&status) {
         cx.error_spanned(
             lit,
-            format!("status {status} is outside 100..=599, where HTTP status codes lie; use a 4xx or 5xx status, like `500`"),
+            format!(
+                "status {status} is outside 100..=599, where HTTP status codes lie; use a 4xx or \
+                 5xx status, like `500`"
+            ),
         );
         return false;
     }
     if status < 400 {
         cx.error_spanned(
             lit,
-            format!("status {status} is not an error; #[derive(ApiStatus)] maps errors, so use a 4xx or 5xx status"),
+            format!(
+                "status {status} is not an error; #[derive(ApiStatus)] maps errors, so use a 4xx \
+                 or 5xx status"
+            ),
         );
         return false;
     }
@@ -187,7 +192,8 @@ fn transparent(cx: &mut Ctxt, variant: &Variant) {
         cx.error_spanned(
             key,
             format!(
-                "`transparent` forwards to exactly one field, and `{}` has {}; give it one field whose type implements ApiStatus",
+                "`transparent` forwards to exactly one field, and `{}` has {}; give it one field \
+                 whose type implements ApiStatus",
                 variant.ident,
                 variant.fields.len()
             ),
@@ -239,21 +245,27 @@ fn registered_or_described(
     }
     let why = match registered(status) {
         Some(entry) => format!(
-            "{status} is reserved as unused in IANA's registry ({}), so it has no meaning to describe to clients",
+            "{status} is reserved as unused in IANA's registry ({}), so it has no meaning to \
+             describe to clients",
             entry.reference
         ),
         None => format!(
-            "{status} is not a registered HTTP status, so there is no standard text to describe it to clients"
+            "{status} is not a registered HTTP status, so there is no standard text to describe it \
+             to clients"
         ),
     };
     let ident = variant.ident;
     let fix = match (&variant.doc, variant.publishes_doc(input)) {
-        (_, true) => format!("describe it with `description = \"...\"` or a doc comment on `{ident}`"),
+        (_, true) => {
+            format!("describe it with `description = \"...\"` or a doc comment on `{ident}`")
+        }
         (Some(_), false) if input.attrs.private_docs.is_some() => format!(
-            "`private_docs` keeps the doc comment on `{ident}` for developers: describe it for clients with `description = \"...\"`"
+            "`private_docs` keeps the doc comment on `{ident}` for developers: describe it for \
+             clients with `description = \"...\"`"
         ),
         (Some(_), false) => format!(
-            "the doc comment on `{ident}` is not published, since that of a 5xx may tell of the server's inner parts: describe it for clients with `description = \"...\"`"
+            "the doc comment on `{ident}` is not published, since that of a 5xx may tell of the \
+             server's inner parts: describe it for clients with `description = \"...\"`"
         ),
         (None, false) => "describe it for clients with `description = \"...\"`".to_owned(),
     };
@@ -273,17 +285,21 @@ fn texts_not_blank(cx: &mut Ctxt, variant: &Variant) {
         (
             &attrs.message,
             "message",
-            "write the detail a client reads, like `message = \"user {id} not found\"`, or remove `message` to send the description",
+            "write the detail a client reads, like `message = \"user {id} not found\"`, or remove \
+             `message` to send the description",
         ),
         (
             &attrs.description,
             "description",
-            "write what the error means, like `description = \"The order has shipped and can no longer change.\"`, or remove `description`",
+            "write what the error means, like \
+             `description = \"The order has shipped and can no longer change.\"`, or remove \
+             `description`",
         ),
         (
             &attrs.code,
             "code",
-            "clients match on it, so name the error, like `code = \"user_not_found\"`, or remove `code` to take the variant's name in snake case",
+            "clients match on it, so name the error, like `code = \"user_not_found\"`, or remove \
+             `code` to take the variant's name in snake case",
         ),
     ];
     for (lit, key, fix) in texts {
@@ -306,7 +322,8 @@ fn message_or_display(cx: &mut Ctxt, variant: &Variant) {
     if let (Some(_), Some(display)) = (&variant.attrs.message, &variant.attrs.display) {
         cx.error_spanned(
             display,
-            "choose one: `message` writes the detail from a template, `display` from the Display impl",
+            "choose one: `message` writes the detail from a template, `display` from the Display \
+             impl",
         );
     }
 }
@@ -366,7 +383,8 @@ fn server_errors_hide_fields(cx: &mut Ctxt, input: &Input, variant: &Variant, st
         cx.error_spanned(
             &template.lit,
             format!(
-                "a {status} detail goes to the client, and field values can leak internals; add `expose` if they are safe to show, or drop them from the message"
+                "a {status} detail goes to the client, and field values can leak internals; add \
+                 `expose` if they are safe to show, or drop them from the message"
             ),
         );
     }
@@ -374,7 +392,8 @@ fn server_errors_hide_fields(cx: &mut Ctxt, input: &Input, variant: &Variant, st
         cx.error_spanned(
             display,
             format!(
-                "a {status} detail goes to the client, and Display of an inner error can leak internals; add `expose` if it is safe to show, or remove `display`"
+                "a {status} detail goes to the client, and Display of an inner error can leak \
+                 internals; add `expose` if it is safe to show, or remove `display`"
             ),
         );
     }
@@ -382,7 +401,13 @@ fn server_errors_hide_fields(cx: &mut Ctxt, input: &Input, variant: &Variant, st
 
 fn expose_only_on_server_errors(cx: &mut Ctxt, variant: &Variant, status: u16) {
     if let Some(expose) = variant.attrs.expose.as_ref().filter(|_| status < 500) {
-        cx.error_spanned(expose, format!("`expose` opts a 5xx detail in to showing fields; a {status} shows them already, remove it"));
+        cx.error_spanned(
+            expose,
+            format!(
+                "`expose` opts a 5xx detail in to showing fields; a {status} shows them already, \
+                 remove it"
+            ),
+        );
     }
 }
 
@@ -390,12 +415,15 @@ fn www_authenticate(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16)
     match (&variant.attrs.www_authenticate, status) {
         (None, 401) if !written(variant, "www_authenticate") => cx.error_spanned(
             lit,
-            "a 401 response must carry a challenge (RFC 9110 section 15.5.2): add `www_authenticate = \"Bearer\"`",
+            "a 401 response must carry a challenge (RFC 9110 section 15.5.2): add \
+             `www_authenticate = \"Bearer\"`",
         ),
         (Some(value), 401) => header_value(cx, value),
         (Some(value), _) => cx.error_spanned(
             value,
-            format!("WWW-Authenticate goes with 401 (RFC 9110 section 11.6.1), not {status}; remove it"),
+            format!(
+                "WWW-Authenticate goes with 401 (RFC 9110 section 11.6.1), not {status}; remove it"
+            ),
         ),
         (None, _) => {}
     }
@@ -406,22 +434,46 @@ fn allow(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
     match (&variant.attrs.allow, field, status) {
         (None, None, 405) if !written(variant, "allow") => cx.error_spanned(
             lit,
-            "a 405 response must list the allowed methods (RFC 9110 section 15.5.6): add `allow = \"GET, HEAD\"` or mark a field `#[status(allow)]`",
+            "a 405 response must list the allowed methods (RFC 9110 section 15.5.6): add \
+             `allow = \"GET, HEAD\"` or mark a field `#[status(allow)]`",
         ),
         (Some(value), None, 405) => {
-            let bad = value.value().split(',').map(str::trim).find(|m| m.is_empty() || !m.bytes().all(is_tchar)).map(str::to_owned);
+            let bad = value
+                .value()
+                .split(',')
+                .map(str::trim)
+                .find(|m| m.is_empty() || !m.bytes().all(is_tchar))
+                .map(str::to_owned);
             if let Some(bad) = bad {
-                let what = if bad.is_empty() { "an empty method name".to_owned() } else { format!("`{bad}` is not a method") };
-                cx.error_spanned(value, format!("{what}; list methods separated by commas, like `allow = \"GET, HEAD\"`"));
+                let what = if bad.is_empty() {
+                    "an empty method name".to_owned()
+                } else {
+                    format!("`{bad}` is not a method")
+                };
+                cx.error_spanned(
+                    value,
+                    format!(
+                        "{what}; list methods separated by commas, like `allow = \"GET, HEAD\"`"
+                    ),
+                );
             }
         }
         (Some(value), Some(_), 405) => {
             cx.error_spanned(value, "`allow` is given both here and by a field; keep one");
         }
-        (Some(value), _, _) => cx.error_spanned(value, format!("Allow goes with 405 (RFC 9110 section 10.2.1), not {status}; remove it")),
+        (Some(value), _, _) => cx.error_spanned(
+            value,
+            format!("Allow goes with 405 (RFC 9110 section 10.2.1), not {status}; remove it"),
+        ),
         (None, Some(field), _) if status != 405 => {
-            let key = field.attrs.allow.as_ref().map_or_else(|| field.ty as &dyn quote::ToTokens, |k| k as &dyn quote::ToTokens);
-            cx.error_spanned(key, format!("Allow goes with 405 (RFC 9110 section 10.2.1), not {status}; remove it"));
+            let key = field.attrs.allow.as_ref().map_or_else(
+                || field.ty as &dyn quote::ToTokens,
+                |k| k as &dyn quote::ToTokens,
+            );
+            cx.error_spanned(
+                key,
+                format!("Allow goes with 405 (RFC 9110 section 10.2.1), not {status}; remove it"),
+            );
         }
         _ => {}
     }
@@ -457,7 +509,8 @@ fn retry_after(cx: &mut Ctxt, variant: &Variant, status: u16) {
             cx.error_spanned(
                 lit,
                 format!(
-                    "`{lit}` {mistake}; write the seconds as a plain decimal number: `retry_after = {}`",
+                    "`{lit}` {mistake}; write the seconds as a plain decimal number: \
+                     `retry_after = {}`",
                     lit.base10_digits()
                 ),
             );
@@ -483,7 +536,10 @@ fn retry_after(cx: &mut Ctxt, variant: &Variant, status: u16) {
         if ![413, 429, 503].contains(&status) {
             cx.error_spanned(
                 key,
-                format!("Retry-After means nothing on a {status}; it goes with 429 (RFC 6585 section 4), 503 and 413 (RFC 9110 section 10.2.3)"),
+                format!(
+                    "Retry-After means nothing on a {status}; it goes with 429 (RFC 6585 section \
+                     4), 503 and 413 (RFC 9110 section 10.2.3)"
+                ),
             );
         }
     }
@@ -526,7 +582,10 @@ fn retry_after_type(cx: &mut Ctxt, field: &Field) {
     {
         cx.error_spanned(
             field.ty,
-            format!("`retry_after` needs whole seconds: an unsigned integer or `std::time::Duration`, not `{name}`"),
+            format!(
+                "`retry_after` needs whole seconds: an unsigned integer or `std::time::Duration`, \
+                 not `{name}`"
+            ),
         );
     }
 }
@@ -547,7 +606,8 @@ fn extension(cx: &mut Ctxt, field: &Field) {
     let Some(name) = field.extension_name() else {
         cx.error_spanned(
             &extension.key,
-            "a tuple field has no name to use as the member's; name it: `#[status(extension = \"errors\")]`",
+            "a tuple field has no name to use as the member's; name it: \
+             `#[status(extension = \"errors\")]`",
         );
         return;
     };
@@ -558,7 +618,10 @@ fn extension(cx: &mut Ctxt, field: &Field) {
     if RESERVED_MEMBERS.contains(&name.as_str()) {
         cx.error_spanned(
             at,
-            format!("`{name}` is a standard Problem Details member, not an extension; rename it: `extension = \"{name}_value\"`"),
+            format!(
+                "`{name}` is a standard Problem Details member, not an extension; rename it: \
+                 `extension = \"{name}_value\"`"
+            ),
         );
     } else if name.is_empty() {
         cx.error_spanned(at, "an extension needs a name: `extension = \"errors\"`");
@@ -576,7 +639,13 @@ fn unique_extensions(cx: &mut Ctxt, variant: &Variant) {
                 Some(lit) => lit,
                 None => &extension.key,
             };
-            cx.error_spanned(at, format!("another field is already the extension `{name}`; name this one differently: `extension = \"{name}_2\"`"));
+            cx.error_spanned(
+                at,
+                format!(
+                    "another field is already the extension `{name}`; name this one differently: \
+                     `extension = \"{name}_2\"`"
+                ),
+            );
         } else {
             seen.push(name);
         }
@@ -599,7 +668,10 @@ fn unique_codes(cx: &mut Ctxt, input: &Input) {
         {
             cx.error_spanned(
                 &variant.attrs.code,
-                format!("{bad:?} has no place in a machine-readable code; use letters, digits and `_`, like `\"user_not_found\"`"),
+                format!(
+                    "{bad:?} has no place in a machine-readable code; use letters, digits and `_`, \
+                     like `\"user_not_found\"`"
+                ),
             );
             continue;
         }
@@ -615,14 +687,26 @@ fn unique_codes(cx: &mut Ctxt, input: &Input) {
         let first = first.ident;
         let ident = variant.ident;
         match &variant.attrs.code {
-            Some(lit) => cx.error_spanned(lit, format!("`{first}` has the code `{code}` too; codes tell clients which error happened, so make this one differ")),
+            Some(lit) => cx.error_spanned(
+                lit,
+                format!(
+                    "`{first}` has the code `{code}` too; codes tell clients which error happened, \
+                     so make this one differ"
+                ),
+            ),
             None if variant.takes_status_code(input) => cx.error_spanned(
                 ident,
-                format!("`{first}` has the code `{code}` too, and `{ident}` takes the code of its status, as a 5xx without a code does; give it its own: `code = \"...\"`"),
+                format!(
+                    "`{first}` has the code `{code}` too, and `{ident}` takes the code of its \
+                     status, as a 5xx without a code does; give it its own: `code = \"...\"`"
+                ),
             ),
             None => cx.error_spanned(
                 ident,
-                format!("`{first}` has the code `{code}` too, and `{ident}` takes its code from its name; give it its own: `code = \"...\"`"),
+                format!(
+                    "`{first}` has the code `{code}` too, and `{ident}` takes its code from its \
+                     name; give it its own: `code = \"...\"`"
+                ),
             ),
         }
     }
@@ -677,7 +761,10 @@ fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
             .map_or_else(|| "user_not_found".to_owned(), |v| v.code(input));
         cx.error_spanned(
             lit,
-            format!("each variant's code is appended to `type_base`, which would give `{base}{code}`; end it with `/` (or `#`): write `type_base = \"{base}/\"`"),
+            format!(
+                "each variant's code is appended to `type_base`, which would give `{base}{code}`; \
+                 end it with `/` (or `#`): write `type_base = \"{base}/\"`"
+            ),
         );
         return false;
     }
@@ -693,7 +780,8 @@ fn grpc_code(cx: &mut Ctxt, variant: &Variant) {
     if name == "ok" {
         cx.error_spanned(
             lit,
-            "`ok` is gRPC's code for success, and this is an error; name the code clients should see, like `grpc = \"not_found\"`, or remove `grpc` to map the status",
+            "`ok` is gRPC's code for success, and this is an error; name the code clients should \
+             see, like `grpc = \"not_found\"`, or remove `grpc` to map the status",
         );
     } else if !GRPC_CODES.contains(&name.as_str()) {
         let hint = match crate::attr::closest(&name.to_lowercase(), &GRPC_CODES[1..]) {
@@ -732,7 +820,10 @@ fn grpc_domain(cx: &mut Ctxt, input: &Input) {
             .unwrap_or("api.example.com");
         cx.error_spanned(
             lit,
-            format!("`grpc_domain` is a domain name, the service's own, with no scheme or path: write `grpc_domain = \"{host}\"`"),
+            format!(
+                "`grpc_domain` is a domain name, the service's own, with no scheme or path: write \
+                 `grpc_domain = \"{host}\"`"
+            ),
         );
     }
 }
@@ -766,18 +857,26 @@ fn code_in_type(cx: &mut Ctxt, input: &Input, variant: &Variant) {
         return;
     };
     let problem = format!(
-        "the type of `{}` is `type_base` followed by its code `{code}`, and {} at position {position} of the code cannot appear in a URI (RFC 3986 section 2)",
+        "the type of `{}` is `type_base` followed by its code `{code}`, and {} at position \
+         {position} of the code cannot appear in a URI (RFC 3986 section 2)",
         variant.ident,
         char_name(bad)
     );
     match &variant.attrs.code {
         Some(lit) => cx.error_spanned(
             lit,
-            format!("{problem}; use letters, digits and `_` in the code, like `code = \"user_not_found\"`, or give the variant a type of its own: `type = \"{TYPE_EXAMPLE}\"`"),
+            format!(
+                "{problem}; use letters, digits and `_` in the code, like \
+                 `code = \"user_not_found\"`, or give the variant a type of its own: \
+                 `type = \"{TYPE_EXAMPLE}\"`"
+            ),
         ),
         None => cx.error_spanned(
             variant.ident,
-            format!("{problem}; give it a code of ASCII letters, digits and `_` with `code = \"...\"`, or a type of its own: `type = \"{TYPE_EXAMPLE}\"`"),
+            format!(
+                "{problem}; give it a code of ASCII letters, digits and `_` with `code = \"...\"`, \
+                 or a type of its own: `type = \"{TYPE_EXAMPLE}\"`"
+            ),
         ),
     }
 }
@@ -790,7 +889,8 @@ fn title(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     if lit.value().trim().is_empty() {
         cx.error_spanned(
             lit,
-            "the title is empty; write a short summary of the problem type, like `title = \"You do not have enough credit\"`, or remove `title`",
+            "the title is empty; write a short summary of the problem type, like \
+             `title = \"You do not have enough credit\"`, or remove `title`",
         );
         return;
     }
@@ -809,7 +909,10 @@ fn title(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     {
         cx.error_spanned(
             lit,
-            format!("the title of `about:blank` is the status phrase (RFC 9457 section 4.2.1); give {which} a type of its own, like `type = \"{TYPE_EXAMPLE}\"`, or remove `title`"),
+            format!(
+                "the title of `about:blank` is the status phrase (RFC 9457 section 4.2.1); give \
+                 {which} a type of its own, like `type = \"{TYPE_EXAMPLE}\"`, or remove `title`"
+            ),
         );
         return;
     }
@@ -823,7 +926,11 @@ fn title(cx: &mut Ctxt, input: &Input, variant: &Variant) {
         };
         cx.error_spanned(
             lit,
-            format!("without a type the problem is `about:blank`, whose title is the status phrase (RFC 9457 section 4.2.1); add `type = \"{TYPE_EXAMPLE}\"` to {which}{base}, or remove `title`"),
+            format!(
+                "without a type the problem is `about:blank`, whose title is the status phrase \
+                 (RFC 9457 section 4.2.1); add `type = \"{TYPE_EXAMPLE}\"` to {which}{base}, or \
+                 remove `title`"
+            ),
         );
     }
 }
@@ -854,9 +961,19 @@ fn unique_types(cx: &mut Ctxt, input: &Input, base_ok: bool) {
             continue;
         }
         let message = if variant.attrs.type_uri.is_some() {
-            format!("`{}` has the type `{uri}` too, with status {first_status}; a problem type goes with one status (RFC 9457 section 4), so give `{}` a type of its own, or make the statuses agree", first.ident, variant.ident)
+            format!(
+                "`{}` has the type `{uri}` too, with status {first_status}; a problem type goes \
+                 with one status (RFC 9457 section 4), so give `{}` a type of its own, or make the \
+                 statuses agree",
+                first.ident, variant.ident
+            )
         } else {
-            format!("`type_base` gives `{}` the type `{uri}` from its code, and `{}` has it too, with status {first_status}; a problem type goes with one status (RFC 9457 section 4), so give `{}` a type of its own (`type = \"...\"`) or another code", variant.ident, first.ident, variant.ident)
+            format!(
+                "`type_base` gives `{}` the type `{uri}` from its code, and `{}` has it too, with \
+                 status {first_status}; a problem type goes with one status (RFC 9457 section 4), \
+                 so give `{}` a type of its own (`type = \"...\"`) or another code",
+                variant.ident, first.ident, variant.ident
+            )
         };
         cx.error_with_note(
             type_token(variant),
@@ -883,14 +1000,20 @@ fn type_token<'v>(variant: &'v Variant) -> &'v dyn quote::ToTokens {
 fn uri_mistake(key: &str, text: &str) -> Option<String> {
     if text.is_empty() {
         return Some(if key == "type_base" {
-            "`type_base` is empty; write the URI each variant's code is appended to, like `type_base = \"https://api.example.com/problems/\"`, or remove it".to_owned()
+            "`type_base` is empty; write the URI each variant's code is appended to, like \
+             `type_base = \"https://api.example.com/problems/\"`, or remove it"
+                .to_owned()
         } else {
-            format!("the type is empty; write a URI that names the problem, like `type = \"{TYPE_EXAMPLE}\"`, or remove `type` to leave it `about:blank`")
+            format!(
+                "the type is empty; write a URI that names the problem, like \
+                 `type = \"{TYPE_EXAMPLE}\"`, or remove `type` to leave it `about:blank`"
+            )
         });
     }
     if let Some((position, bad)) = first_non_uri_char(text) {
         return Some(format!(
-            "{} at position {position} cannot appear in a URI (RFC 3986 section 2); percent-encode it as `{}` or leave it out",
+            "{} at position {position} cannot appear in a URI (RFC 3986 section 2); percent-encode \
+             it as `{}` or leave it out",
             char_name(bad),
             percent_encoded(bad)
         ));
@@ -900,7 +1023,9 @@ fn uri_mistake(key: &str, text: &str) -> Option<String> {
     }
     if let Some(rest) = text.strip_prefix("//") {
         return Some(format!(
-            "`{text}` is a network-path reference (RFC 3986 section 4.2): it takes the scheme of each request's URL, so the type would change with how the API is reached; write the scheme: `{key} = \"https://{rest}\"`"
+            "`{text}` is a network-path reference (RFC 3986 section 4.2): it takes the scheme of \
+             each request's URL, so the type would change with how the API is reached; write the \
+             scheme: `{key} = \"https://{rest}\"`"
         ));
     }
     let first_segment = text.split(['/', '?', '#']).next().unwrap_or_default();
@@ -910,7 +1035,9 @@ fn uri_mistake(key: &str, text: &str) -> Option<String> {
         format!("write `{key} = \"https://api.example.com/{text}\"` or `{key} = \"/{text}\"`")
     };
     Some(format!(
-        "`{text}` is a relative reference: clients resolve it against each request's URL, so a problem would get a different type on every path; RFC 9457 section 3.1.1 recommends an absolute URI, or a full path when relative: {fix}"
+        "`{text}` is a relative reference: clients resolve it against each request's URL, so a \
+         problem would get a different type on every path; RFC 9457 section 3.1.1 recommends an \
+         absolute URI, or a full path when relative: {fix}"
     ))
 }
 
@@ -962,7 +1089,7 @@ fn percent_encoded(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui_messages::messages;
+    use crate::tests::ui_stderr::messages;
 
     /// What the derive reports for an enum with these variants.
     fn check_enum(variants: &str) -> Vec<String> {

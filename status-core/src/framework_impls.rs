@@ -1,5 +1,9 @@
-//! Framework integrations. The derive calls `impl_frameworks!` for every type; which impls it
-//! expands to is decided here, by this crate's features, so the derive never has to know.
+//! The `__impl_*` macros: the seam between the derive and the framework integrations. The
+//! derive's generated code calls `impl_frameworks!` (`__private::impl_frameworks`) for every
+//! type; which impls it expands to is decided here, by this crate's features, so the derive
+//! never has to know. The integration modules (`axum.rs`, `rocket.rs`, ...) hold the code the
+//! impls call; rocket, poem, poem-openapi, salvo, salvo-oapi and warp define their own macro
+//! there when their feature is on, and this file holds the empty one used when it is off.
 
 /// Implements the enabled frameworks' response traits for a type that implements `ApiStatus`.
 /// `members` lists each extension member as `(status, "code", "member", FieldType)`, and
@@ -39,10 +43,16 @@ macro_rules! __impl_frameworks {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __log_server_error {
-    ($value:expr) => {{
+    ($value:expr) => {
+        $crate::__log_server_error!(@ $value, ::core::option::Option::None)
+    };
+    ($value:expr, $method:expr, $path:expr) => {
+        $crate::__log_server_error!(@ $value, ::core::option::Option::Some(($method, $path)))
+    };
+    (@ $value:expr, $request:expr) => {{
         #[allow(unused_imports)]
         use $crate::__private::log::{ViaCode as _, ViaDebug as _, ViaError as _};
-        (&&&$crate::__private::log::Loggable($value)).log_server_error();
+        (&&&$crate::__private::log::Loggable($value, $request)).log_server_error();
     }};
 }
 
@@ -51,6 +61,10 @@ macro_rules! __log_server_error {
 #[macro_export]
 macro_rules! __log_server_error {
     ($value:expr) => {};
+    // The request stays used, so a `Responder` that is handed it compiles without warnings.
+    ($value:expr, $method:expr, $path:expr) => {{
+        let _ = ($method, $path);
+    }};
 }
 
 #[cfg(feature = "axum")]

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens as _;
 
 /// A `compile_error!` the derive emits: its message, and the line and column (from 1) where
 /// rustc reports it, unless it points at the derive itself, which has no place in the source.
@@ -69,8 +70,6 @@ fn derive_messages(items: &[syn::Item], out: &mut Vec<Reported>) {
         }
     }
 }
-
-use quote::ToTokens as _;
 
 /// What the derive reports for the items of `source`, in order.
 pub(crate) fn messages(source: &str) -> Vec<String> {

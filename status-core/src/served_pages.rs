@@ -1,5 +1,6 @@
-//! The HTML catalog as a server answers for it: a page by request path, each with a strong
-//! `ETag`, and a conditional request for a page the client has answered `304 Not Modified`.
+//! The pages a problem type URI resolves to, as the framework integrations serve them: the
+//! HTML catalog as a table of pages by request path, each with a strong `ETag`, and a
+//! conditional request for a page the client has answered `304 Not Modified`.
 
 use crate::html;
 use crate::problem_type::is_uri_text;
@@ -9,7 +10,7 @@ use crate::Table;
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
 /// Every page a type's catalog serves, by request path, built once when the routes are.
-pub(crate) struct Site<B> {
+pub(crate) struct ServedPages<B> {
     prefix: &'static str,
     pages: Vec<(String, Page<B>)>,
 }
@@ -31,7 +32,7 @@ pub(crate) enum Reply<'a, B> {
     NotFound,
 }
 
-impl<B: Clone> Site<B> {
+impl<B: Clone> ServedPages<B> {
     /// The pages of `table`, each made into a body by `body`.
     pub(crate) fn new(table: &Table, body: impl Fn(String) -> B) -> Self {
         let base = html::base_path(table);
@@ -71,7 +72,7 @@ impl<B: Clone> Site<B> {
     }
 }
 
-impl<B> Site<B> {
+impl<B> ServedPages<B> {
     /// The path every page is at or under (`prefix` or `prefix/...`), without a trailing
     /// `/`: empty for the root of the site.
     pub(crate) fn prefix(&self) -> &'static str {
@@ -143,15 +144,15 @@ mod tests {
         VariantInfo::new("Spaced", 400).with_code("not a uri"),
     ];
 
-    fn site_of(type_base: Option<&'static str>) -> Site<String> {
+    fn site_of(type_base: Option<&'static str>) -> ServedPages<String> {
         let mut table = Table::new("ApiError", ROWS);
         if let Some(base) = type_base {
             table = table.with_type_base(base);
         }
-        Site::new(&table, |html| html)
+        ServedPages::new(&table, |html| html)
     }
 
-    fn paths<B>(site: &Site<B>) -> Vec<&str> {
+    fn paths<B>(site: &ServedPages<B>) -> Vec<&str> {
         site.pages.iter().map(|(path, _)| path.as_str()).collect()
     }
 

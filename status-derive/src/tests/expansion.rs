@@ -1,0 +1,259 @@
+//! What the expansion generates, read as text: the methods it writes and leaves to their
+//! defaults, the arms of its matches, and the errors it reports beside a fallback impl.
+
+use quote::quote;
+
+fn expand(input: proc_macro2::TokenStream) -> String {
+    crate::expand::derive(&syn::parse2(input).expect("a valid item")).to_string()
+}
+
+/// The body of the generated `fn name`, up to the next generated method.
+fn method<'a>(expansion: &'a str, name: &str) -> &'a str {
+    let start = expansion
+        .find(&format!("fn {name} ("))
+        .expect("the method is generated");
+    let rest = &expansion[start + 3..];
+    &expansion[start..start + 3 + rest.find(" fn ").unwrap_or(rest.len())]
+}
+
+#[test]
+fn status_is_a_plain_match_of_constants() {
+    let expansion = expand(quote! {
+        enum ApiError {
+            #[status(404)]
+            NotFound,
+            #[status(429)]
+            Limited { #[status(retry_after)] wait: u64 },
+            #[status(transparent)]
+            Inner(Inner),
+            #[status(404)]
+            Gone(u64),
+        }
+    });
+    let status = method(&expansion, "status");
+    assert!(status.contains("match self"), "{status}");
+    // One arm per status: each `Code::<N>` costs the compiler a constant of its own.
+    assert!(status.contains("Self :: NotFound { .. } | Self :: Gone { .. } => :: status_core :: __private :: Code :: < 404u16 > :: STATUS"), "{status}");
+    assert_eq!(status.matches("Code :: < 404u16 >").count(), 1, "{status}");
+    assert!(
+        status.contains(
+            "Self :: Limited { .. } => :: status_core :: __private :: Code :: < 429u16 > :: STATUS"
+        ),
+        "{status}"
+    );
+    assert!(
+        status.contains(":: status_core :: __private :: ApiStatus :: status (__inner)"),
+        "{status}"
+    );
+    // No table lookup, no search, no allocation on this path.
+    for absent in ["table", "iter", "find", "String", "Vec", "format"] {
+        assert!(!status.contains(absent), "`{absent}` in {status}");
+    }
+}
+
+#[test]
+fn methods_whose_default_serves_every_variant_are_not_generated() {
+    let expansion = expand(quote! {
+        enum ApiError {
+            #[status(404)]
+            NotFound,
+            #[status(503)]
+            Busy,
+        }
+    });
+    assert!(expansion.contains("impl"), "{expansion}");
+    for absent in [
+        "compile_error",
+        "write_detail",
+        "write_extensions",
+        "write_headers",
+    ] {
+        assert!(!expansion.contains(absent), "{absent} in {expansion}");
+    }
+}
+
+#[test]
+fn a_match_that_covers_every_variant_has_no_wildcard_arm() {
+    let expansion = expand(quote! {
+        enum ApiError {
+            #[status(404, message = "no user {id}")]
+            NoUser { id: u64 },
+            #[status(transparent)]
+            Inner(Inner),
+        }
+    });
+    let detail = method(&expansion, "write_detail");
+    assert!(!detail.contains("_ =>"), "{detail}");
+    let partial = expand(quote! {
+        enum ApiError {
+            #[status(404, message = "no user {id}")]
+            NoUser { id: u64 },
+            #[status(503)]
+            Busy,
+        }
+    });
+    let detail = method(&partial, "write_detail");
+    assert_eq!(detail.matches("_ =>").count(), 1, "{detail}");
+}
+
+#[test]
+fn problem_types_and_titles_are_emitted_only_where_declared() {
+    let plain = expand(quote! {
+        enum ApiError {
+            #[status(404)]
+            NotFound,
+            #[status(400, type = "about:blank")]
+            Malformed,
+        }
+    });
+    for absent in [
+        "compile_error",
+        ". with_type (",
+        ". with_title (",
+        ". with_type_base (",
+    ] {
+        assert!(!plain.contains(absent), "`{absent}` in {plain}");
+    }
+
+    let typed = expand(quote! {
+        #[status(type_base = "https://api.example.com/problems/")]
+        enum ApiError {
+            #[status(404)]
+            UserNotFound,
+            #[status(403, type = "/problems/credit", title = "Out of credit")]
+            OutOfCredit,
+            #[status(400, type = "about:blank")]
+            Malformed,
+        }
+    });
+    assert!(!typed.contains("compile_error"), "{typed}");
+    let table = method(&typed, "table");
+    assert!(
+        table.contains("\"}\") . with_type (\"https://api.example.com/problems/user_not_found\")"),
+        "{table}"
+    );
+    assert!(
+        table
+            .contains("\"}\") . with_type (\"/problems/credit\") . with_title (\"Out of credit\")"),
+        "{table}"
+    );
+    assert!(
+        table.contains(". with_type_base (\"https://api.example.com/problems/\")"),
+        "{table}"
+    );
+    assert_eq!(table.matches(". with_type (").count(), 2, "{table}");
+    assert_eq!(table.matches(". with_title (").count(), 1, "{table}");
+    assert!(!table.contains("about:blank"), "{table}");
+}
+
+/// The messages of every `compile_error!` in `expansion`, in order.
+fn errors(expansion: &str) -> Vec<&str> {
+    expansion
+        .split("compile_error ! {")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').nth(1))
+        .collect()
+}
+
+#[test]
+fn errors_are_reported_in_source_order_whatever_order_the_rules_run_in() {
+    // The unknown key is found while reading, the bad status later while checking, and
+    // the shared code once every variant is checked: the reverse of the source's order.
+    let source = "enum ApiError {\n\
+        #[status(404, code = \"gone\")]\n\
+        NotFound,\n\
+        #[status(600)]\n\
+        OutOfRange,\n\
+        #[status(404, code = \"gone\")]\n\
+        Gone,\n\
+        #[status(404, mesage = \"typo\")]\n\
+        Typo,\n\
+    }";
+    let input: syn::DeriveInput = syn::parse_str(source).expect("an enum");
+    let expansion = crate::expand::derive(&input).to_string();
+    let errors = errors(&expansion);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(errors[0].starts_with("status 600 "), "{errors:?}");
+    assert!(
+        errors[1].starts_with("`NotFound` has the code `gone` too"),
+        "{errors:?}"
+    );
+    assert!(errors[2].starts_with("unknown key `mesage`"), "{errors:?}");
+}
+
+#[test]
+fn a_union_is_refused_with_a_fallback_impl_beside_the_error() {
+    let expansion = expand(quote! {
+        #[status(400, crate = "::my_api::status_core")]
+        union Bits { int: u32, float: f32 }
+    });
+    assert_eq!(errors(&expansion).len(), 1, "{expansion}");
+    assert!(
+        expansion.contains("impl :: my_api :: status_core :: __private :: ApiStatus for Bits"),
+        "{expansion}"
+    );
+}
+
+#[test]
+fn errors_come_with_a_fallback_impl_and_never_a_panic() {
+    let expansion = expand(quote! {
+        enum ApiError {
+            #[status(600, mesage = "x")]
+            Bad,
+        }
+    });
+    assert!(expansion.contains("compile_error"), "{expansion}");
+    assert!(
+        expansion.contains("impl :: status_core :: __private :: ApiStatus for ApiError"),
+        "{expansion}"
+    );
+}
+
+#[test]
+fn a_type_with_a_type_base_checks_each_type_it_forwards_to() {
+    let expansion = expand(quote! {
+        #[status(type_base = "/problems/")]
+        enum ApiError {
+            #[status(404)]
+            NotFound,
+            #[status(transparent)]
+            Auth(AuthError),
+        }
+    });
+    assert!(
+        expansion.contains("forwards_to_typed (< AuthError as :: status_core :: __private :: ProblemTypes > :: EVERY_ROW_TYPED"),
+        "{expansion}"
+    );
+    assert!(
+        expansion.contains("give `AuthError` `#[status(type_base = \\\"/problems/\\\")]` too"),
+        "{expansion}"
+    );
+    // Without a base, nothing is checked; the type says whether its own rows are typed.
+    let untyped = expand(quote! {
+        enum ApiError {
+            #[status(transparent)]
+            Auth(AuthError),
+            #[status(404)]
+            NotFound,
+        }
+    });
+    assert!(!untyped.contains("forwards_to_typed"), "{untyped}");
+    assert!(
+        untyped.contains("const EVERY_ROW_TYPED : bool = false"),
+        "{untyped}"
+    );
+    let plain = expand(quote! {
+        enum Plain {
+            #[status(404)]
+            NotFound,
+        }
+    });
+    assert!(
+        plain.contains("const EVERY_ROW_TYPED : bool = false"),
+        "{plain}"
+    );
+    assert!(
+        expansion.contains("const EVERY_ROW_TYPED : bool = true"),
+        "{expansion}"
+    );
+}
