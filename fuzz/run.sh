@@ -7,7 +7,8 @@
 # Usage: bash fuzz/run.sh SECONDS [TARGET...]   (from any directory; default: every target)
 # Uses the nightly toolchain when rustup has one, else stable with RUSTC_BOOTSTRAP=1; always
 # `--sanitizer none`, as the crates forbid unsafe code. Extra libFuzzer flags can be passed
-# in FUZZ_FLAGS (e.g. FUZZ_FLAGS="-jobs=2").
+# in FUZZ_FLAGS (e.g. FUZZ_FLAGS="-max_len=4096"); targets run as many at a time as there are
+# cores, or FUZZ_JOBS.
 set -euo pipefail
 
 if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]+$ ]]; then
@@ -41,14 +42,16 @@ bash seed.sh corpus/derive > /dev/null
 
 logs=target/fuzz-logs
 mkdir -p "$logs"
-failed=()
-for target in "${targets[@]}"; do
+
+# One target on its corpus; its summary, or the log's tail on a crash, is what it prints.
+fuzz_one() {
+  local target=$1
   mkdir -p "corpus/$target"
-  flags=(-max_total_time="$seconds" -print_final_stats=1)
+  local flags=(-max_total_time="$seconds" -print_final_stats=1)
   if [ -f "$target.dict" ]; then
     flags+=(-dict="$target.dict")
   fi
-  corpora=("corpus/$target")
+  local corpora=("corpus/$target")
   if [ -d "seeds/$target" ]; then
     corpora+=("seeds/$target")
   fi
@@ -59,9 +62,29 @@ for target in "${targets[@]}"; do
     grep -E '^#[0-9]+[[:space:]]+DONE' "$logs/$target.log" | tail -n 1 || true
     grep -E '^stat::number_of_executed_units' "$logs/$target.log" || true
   else
-    failed+=("$target")
     tail -n 40 "$logs/$target.log"
     echo "== $target FAILED (log: fuzz/$logs/$target.log, inputs: fuzz/artifacts/$target/)"
+    return 1
+  fi
+}
+
+# libFuzzer runs on one core: as many targets at once as there are cores (FUZZ_JOBS), each
+# for its full time, so the wall time shrinks and no target is fuzzed less.
+parallel=${FUZZ_JOBS:-$(nproc)}
+for target in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do
+    wait -n || true
+  done
+  rm -f "$logs/$target.failed"
+  (fuzz_one "$target" > "$logs/$target.summary" 2>&1 || touch "$logs/$target.failed") &
+done
+wait
+
+failed=()
+for target in "${targets[@]}"; do
+  cat "$logs/$target.summary"
+  if [ -e "$logs/$target.failed" ]; then
+    failed+=("$target")
   fi
 done
 
