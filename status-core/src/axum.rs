@@ -33,12 +33,12 @@ use ::axum::middleware::Next;
 use ::axum::response::{IntoResponse, Response};
 use ::axum::routing::get;
 use ::axum::Router;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
-use http::{HeaderValue, StatusCode};
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, IF_NONE_MATCH};
+use http::HeaderValue;
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::framework_error;
-use crate::served_pages::{Reply, ServedPages, HTML};
+use crate::served_pages::ServedPages;
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
@@ -222,29 +222,12 @@ where
 
 fn page_response(site: &ServedPages<Bytes>, request: &Request) -> Response {
     let if_none_match = request.headers().get_all(IF_NONE_MATCH);
-    let etag = |tag: &str| HeaderValue::from_str(tag).ok();
-    match site.reply(
+    site.reply(
         request.uri().path(),
         if_none_match.iter().map(HeaderValue::as_bytes),
-    ) {
-        Reply::Page(page) => {
-            let mut response = Response::new(Body::from(page.body.clone()));
-            let headers = response.headers_mut();
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(HTML));
-            if let Some(tag) = etag(&page.etag) {
-                headers.insert(ETAG, tag);
-            }
-            response
-        }
-        Reply::NotModified(tag) => {
-            let mut response = StatusCode::NOT_MODIFIED.into_response();
-            if let Some(tag) = etag(tag) {
-                response.headers_mut().insert(ETAG, tag);
-            }
-            response
-        }
-        Reply::NotFound => not_found_response(),
-    }
+    )
+    .into_http()
+    .map_or_else(not_found_response, |page| page.map(Body::from))
 }
 
 /// Middleware that adds `instance` (RFC 9457 section 3.1.5), the path of the request without

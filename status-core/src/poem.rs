@@ -35,13 +35,13 @@ use ::poem::error::{
     MethodNotAllowedError, NotFoundError, ParseFormError, ParseJsonError, ParsePathError,
     ParseQueryError, ReadBodyError, ResponseError, SizedLimitError,
 };
-use ::poem::http::header::{CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use ::poem::http::header::{CONTENT_LENGTH, CONTENT_TYPE, IF_NONE_MATCH};
 use ::poem::http::{HeaderValue, Method, StatusCode};
 use ::poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response};
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::framework_error;
-use crate::served_pages::{Reply, ServedPages, HTML};
+use crate::served_pages::ServedPages;
 use crate::{ApiStatus, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// How much of a framework's own error body is read to become the problem's detail.
@@ -613,30 +613,20 @@ impl Endpoint for ProblemTypes {
             return Ok(response);
         }
         let if_none_match = request.headers().get_all(IF_NONE_MATCH);
-        let etag = |tag: &str| HeaderValue::from_str(tag).ok();
         let reply = self.site.reply(
             request.original_uri().path(),
             if_none_match.iter().map(HeaderValue::as_bytes),
         );
-        Ok(match reply {
-            Reply::Page(page) => {
-                let mut response = Response::builder()
-                    .content_type(HTML)
-                    .body(page.body.clone());
-                if let Some(tag) = etag(&page.etag) {
-                    response.headers_mut().insert(ETAG, tag);
-                }
+        Ok(reply.into_http().map_or_else(
+            || response(&Rejection::of(RejectionKind::RouteNotFound)),
+            |page| {
+                let (parts, body) = page.into_parts();
+                let mut response = Response::from(body);
+                response.set_status(parts.status);
+                *response.headers_mut() = parts.headers;
                 response
-            }
-            Reply::NotModified(tag) => {
-                let mut response = StatusCode::NOT_MODIFIED.into_response();
-                if let Some(tag) = etag(tag) {
-                    response.headers_mut().insert(ETAG, tag);
-                }
-                response
-            }
-            Reply::NotFound => response(&Rejection::of(RejectionKind::RouteNotFound)),
-        })
+            },
+        ))
     }
 }
 

@@ -2,6 +2,11 @@
 //! HTML catalog as a table of pages by request path, each with a strong `ETag`, and a
 //! conditional request for a page the client has answered `304 Not Modified`.
 
+#[cfg(any(feature = "axum", feature = "poem", feature = "warp"))]
+use http::header::{CONTENT_TYPE, ETAG};
+#[cfg(any(feature = "axum", feature = "poem", feature = "warp"))]
+use http::HeaderValue;
+
 use crate::html;
 use crate::problem_type::is_uri_text;
 use crate::Table;
@@ -96,6 +101,30 @@ impl<B> ServedPages<B> {
         } else {
             Reply::Page(page)
         }
+    }
+}
+
+impl<B: Clone + Default> Reply<'_, B> {
+    /// The answer as an `http` response, for the frameworks built on `http`'s types; `None` for
+    /// [`Reply::NotFound`], which each answers with its own `404`.
+    #[cfg(any(feature = "axum", feature = "poem", feature = "warp"))]
+    pub(crate) fn into_http(self) -> Option<http::Response<B>> {
+        let (status, body, tag) = match self {
+            Reply::Page(page) => (http::StatusCode::OK, page.body.clone(), page.etag.as_str()),
+            Reply::NotModified(tag) => (http::StatusCode::NOT_MODIFIED, B::default(), tag),
+            Reply::NotFound => return None,
+        };
+        let mut response = http::Response::new(body);
+        *response.status_mut() = status;
+        let headers = response.headers_mut();
+        if status == http::StatusCode::OK {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(HTML));
+        }
+        // The tag is `"` and hex digits (`etag`): always a header value.
+        if let Ok(tag) = HeaderValue::from_str(tag) {
+            headers.insert(ETAG, tag);
+        }
+        Some(response)
     }
 }
 

@@ -53,13 +53,13 @@ use ::warp::reject::{
 };
 use ::warp::reply::Response;
 use ::warp::{Filter, Reply as _};
-use http::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use http::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE, IF_NONE_MATCH};
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use http_body_util::BodyExt as _;
 
 use crate::instance::{is_problem, with_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::rejection::without_position;
-use crate::served_pages::{Reply, ServedPages, HTML};
+use crate::served_pages::ServedPages;
 use crate::{ApiStatus, Problem, Rejection, RejectionKind, PROBLEM_JSON};
 
 /// The warp response for `value`: what the derived `Reply` returns, with the status, headers
@@ -458,28 +458,11 @@ fn page(
         return Some(response);
     }
     let if_none_match = headers.get_all(IF_NONE_MATCH);
-    let etag = |tag: &str| HeaderValue::from_str(tag).ok();
-    Some(
-        match site.reply(path, if_none_match.iter().map(HeaderValue::as_bytes)) {
-            Reply::Page(page) => {
-                let mut response = page.body.clone().into_response();
-                let headers = response.headers_mut();
-                headers.insert(CONTENT_TYPE, HeaderValue::from_static(HTML));
-                if let Some(tag) = etag(&page.etag) {
-                    headers.insert(ETAG, tag);
-                }
-                response
-            }
-            Reply::NotModified(tag) => {
-                let mut response = StatusCode::NOT_MODIFIED.into_response();
-                if let Some(tag) = etag(tag) {
-                    response.headers_mut().insert(ETAG, tag);
-                }
-                response
-            }
-            Reply::NotFound => response(&Rejection::of(RejectionKind::RouteNotFound)),
-        },
-    )
+    let reply = site.reply(path, if_none_match.iter().map(HeaderValue::as_bytes));
+    Some(reply.into_http().map_or_else(
+        || response(&Rejection::of(RejectionKind::RouteNotFound)),
+        ::warp::Reply::into_response,
+    ))
 }
 
 // A handler may return it, or reject with it, as with the service's own enum.
