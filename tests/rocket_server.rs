@@ -160,24 +160,10 @@ fn rocket_own_routing_errors_use_the_same_envelope() {
 fn the_json_guard_answers_each_failure_with_its_rejection() {
     let base = serve(shop());
     let orders = format!("{base}/orders");
-    assert_rejected(
-        &send("POST", &orders, Some("{\"quantity\": ")),
-        "invalid_json",
-    );
-    let body = assert_rejected(
-        &send("POST", &orders, Some("{\"quantity\": \"x\"}")),
-        "json_data",
-    );
-    assert!(
-        body["detail"].as_str().unwrap().contains("invalid type"),
-        "{body}"
-    );
+    let body = common::assert_json_body_rejects(&orders);
     assert_eq!(body["errors"][0]["pointer"], "#/quantity");
     let body = assert_rejected(&send("POST", &orders, Some("{}")), "json_data");
     assert_eq!(body["errors"][0]["pointer"], "#/quantity");
-    assert_rejected(&send("POST", &orders, None), "missing_json_content_type");
-    let big = format!("{{\"quantity\": 1, \"note\": \"{}\"}}", "x".repeat(200));
-    assert_rejected(&send("POST", &orders, Some(&big)), "content_too_large");
 
     let seen = send("POST", &orders, Some("{\"quantity\": 2}"));
     assert_eq!(seen.status, 200, "{}", seen.text);
