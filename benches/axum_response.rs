@@ -30,6 +30,22 @@ struct Body {
 }
 
 fn axum_response(c: &mut Criterion) {
+    // What is compared answers alike, in the optimized build the figures come from.
+    let derived = ApiError::UserNotFound { id: 42 };
+    let body = Body {
+        title: "Not Found",
+        status: 404,
+        detail: "user 42 not found".to_owned(),
+        code: "user_not_found",
+    };
+    assert_eq!(derived.body(), serde_json::to_vec(&body).unwrap());
+    let response = derived.into_response();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+
     let mut group = c.benchmark_group("axum 404 response");
     group.bench_function("hand-written (StatusCode, Json)", |b| {
         b.iter(|| {

@@ -8,8 +8,9 @@ use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::Value;
 
+use crate::api_status::ErasedStatus;
 use crate::problem::STANDARD_MEMBERS;
-use crate::{ApiStatus, Problem, Status, ABOUT_BLANK};
+use crate::{Problem, Status, ABOUT_BLANK};
 
 /// Where a value's extension members go: a [`Problem`] being built, or a body being written.
 ///
@@ -164,7 +165,7 @@ impl Formatter for AsValue {
 }
 
 /// The JSON body of `value`, written in one pass into one buffer.
-pub(crate) fn write_body<T: ApiStatus + ?Sized>(value: &T) -> Vec<u8> {
+pub(crate) fn write_body<V: ErasedStatus + ?Sized>(value: &V) -> Vec<u8> {
     let status = value.status();
     let variant = value.variant();
     let type_uri = variant.type_uri();

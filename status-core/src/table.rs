@@ -80,14 +80,19 @@ impl VariantInfo {
         }
     }
 
-    /// The row the derive emits: `new(name, status).with_code(code)` in one call, without
-    /// re-checking in constant evaluation the code the derive has checked.
+    /// The row the derive emits: `new(name, status).with_code(code).with_decodes(decodes)` in
+    /// one call, without re-checking in constant evaluation the code the derive has checked.
     #[doc(hidden)]
     #[must_use]
-    pub const fn derived(name: &'static str, status: u16, code: &'static str) -> Self {
+    pub const fn derived(
+        name: &'static str,
+        status: u16,
+        code: &'static str,
+        decodes: bool,
+    ) -> Self {
         let mut row = Self::new(name, status);
         row.code = Some(code);
-        row.decodes = true;
+        row.decodes = decodes;
         row
     }
 
@@ -99,9 +104,10 @@ impl VariantInfo {
         name: &'static str,
         status: u16,
         code: &'static str,
+        decodes: bool,
         body: &'static [u8],
     ) -> Self {
-        let mut row = Self::derived(name, status, code);
+        let mut row = Self::derived(name, status, code, decodes);
         row.body = Some(body);
         row
     }

@@ -1,10 +1,9 @@
 //! Parsing `#[status(...)]` into plain data. Only the syntax is judged here; `valid.rs` owns
 //! every rule about what the data may say.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
-use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Lit, LitInt, LitStr, Token};
 
 use crate::ctxt::Ctxt;
@@ -130,8 +129,8 @@ impl Level {
 /// The keys of a type- or variant-level `#[status(...)]`, as written.
 #[derive(Default, Clone)]
 pub struct Attrs {
-    /// The first `#[status]` attribute, to point at when a key is missing.
-    pub span: Option<Span>,
+    /// Whether a `#[status]` attribute was read, so that a second one is refused.
+    pub seen: bool,
     pub status: Option<LitInt>,
     pub transparent: Option<Ident>,
     pub message: Option<LitStr>,
@@ -178,14 +177,14 @@ pub struct Extension {
 pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
     let mut out = Attrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("status")) {
-        if out.span.is_some() {
+        if out.seen {
             cx.error_spanned(
                 attr,
                 "duplicate #[status] attribute; put every key in one: #[status(404, code = \"...\")]",
             );
             continue;
         }
-        out.span = Some(attr.span());
+        out.seen = true;
         parse_one(cx, attr, level, &mut |cx, item| match item {
             Item::Status(lit) => set(cx, &mut out.status, lit, "the status code"),
             Item::BadStatus => out.bad_status = true,

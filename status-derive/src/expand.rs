@@ -1,8 +1,8 @@
 //! Code generation from a validated input: a `match` per method and a constant table. All
 //! the logic that can be ordinary code lives in `status-core`.
 
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, ToTokens};
+use proc_macro2::{Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, ToTokens, TokenStreamExt};
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
@@ -30,9 +30,11 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
     let p = quote!(#krate::__private);
     let mut bounds = Bounds::new(input.generics);
     add_bounds(input, &mut bounds, &p);
+    let rows = rows_const(input, &p);
+    let (row_index_items, row_index) = row_index(input);
     let table = table(input, &p);
-    let variant = variant_fn(input, &p);
-    let status = status_fn(input, &p);
+    let variant = variant_fn(input, &p, row_index.as_ref());
+    let status = status_fn(input, &p, row_index.as_ref());
     let detail = write_detail_fn(input, &p);
     let extensions = write_extensions_fn(input, &p);
     let headers = write_headers_fn(input, &p);
@@ -41,6 +43,7 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
         input,
         &p,
         bounds.where_clause().as_ref(),
+        &quote!(#rows #row_index_items),
         &quote! {
             #table
             #variant
@@ -105,6 +108,7 @@ pub fn fallback(input: &Input) -> TokenStream {
         input,
         &p,
         input.generics.where_clause.as_ref(),
+        &TokenStream::new(),
         &quote! {
             fn table() -> #p::Table where Self: ::core::marker::Sized {
                 #p::Table::new(#name, &[])
@@ -116,10 +120,13 @@ pub fn fallback(input: &Input) -> TokenStream {
     )
 }
 
+/// The impl of `body`, in an unnamed const beside `items` (which only the impl sees) and the
+/// impls that go with it.
 fn wrap(
     input: &Input,
     p: &TokenStream,
     where_clause: Option<&syn::WhereClause>,
+    items: &TokenStream,
     body: &TokenStream,
 ) -> TokenStream {
     let ident = input.ident;
@@ -163,10 +170,10 @@ fn wrap(
             forwarded.extend(variant.fields.iter().map(|field| field.ty));
             continue;
         }
-        let status = variant.status(input).unwrap_or(500);
-        let code = variant.code(input);
         for field in &variant.fields {
             if let Some(member) = field.extension_name() {
+                let status = variant.status(input).unwrap_or(500);
+                let code = variant.code(input);
                 let ty = field.ty;
                 members.push(quote!((#status, #code, #member, #ty)));
             }
@@ -179,6 +186,7 @@ fn wrap(
     quote! {
         #[allow(deprecated)]
         const _: () = {
+            #items
             #[automatically_derived]
             impl #impl_generics #p::ApiStatus for #ident #ty_generics #where_clause {
                 #body
@@ -255,24 +263,104 @@ pub fn binding(member: &Member) -> Ident {
 
 /// `Self::Variant { a: __field_a, .. }` binding `fields`, or `Self { .. }` for a struct.
 pub fn pattern(input: &Input, variant: &Variant, fields: &[&Field]) -> TokenStream {
-    let path = if input.is_enum {
-        let ident = variant.ident;
-        quote!(Self::#ident)
-    } else {
-        quote!(Self)
-    };
+    // Quoted whole, not from a quoted path: a stream interpolated into another costs more
+    // to build than the tokens it holds.
+    let ident = input.is_enum.then_some(variant.ident).into_iter();
     let members = fields.iter().map(|f| &f.member);
     let bindings = fields.iter().map(|f| binding(&f.member));
-    quote!(#path { #(#members: #bindings,)* .. })
+    quote!(Self #(:: #ident)* { #(#members: #bindings,)* .. })
+}
+
+/// `__ROWS`, the type's own rows: a constant of the unnamed const, so that `table()`,
+/// `variant()` and `status()` share them. No generics: a row holds only literals.
+fn rows_const(input: &Input, p: &TokenStream) -> TokenStream {
+    let rows: Vec<&Variant> = input
+        .variants
+        .iter()
+        .filter(|v| !v.is_transparent())
+        .collect();
+    // Each row's first call in one repetition, and its other calls after it: a row is one
+    // token stream fewer to build than if it were quoted on its own.
+    let names = rows.iter().map(|v| v.ident.to_string());
+    let statuses = rows.iter().map(|v| v.status(input).unwrap_or(500));
+    let codes: Vec<String> = rows.iter().map(|v| v.code(input)).collect();
+    let decodes = rows.iter().map(|v| v.field_sources(input).is_some());
+    let bodies: Vec<StaticBody> = rows
+        .iter()
+        .zip(&codes)
+        .map(|(v, code)| {
+            let type_uri = v.type_uri(input);
+            StaticBody(crate::static_body::static_body(
+                input,
+                v,
+                code,
+                type_uri.as_deref(),
+            ))
+        })
+        .collect();
+    let constructors = bodies.iter().map(|body| match body.0 {
+        Some(_) => Ident::new("derived_with_body", Span::call_site()),
+        None => Ident::new("derived", Span::call_site()),
+    });
+    // `None` for a row with no other call: an empty stream still costs an interpolation.
+    let calls = rows
+        .iter()
+        .map(|v| Some(row_calls(input, v)).filter(|c| !c.is_empty()));
+    // The rows name `VariantInfo` through a local alias: its full path is twelve tokens,
+    // written for every variant.
+    quote! {
+        const __ROWS: &[#p::VariantInfo] = {
+            use #p::VariantInfo as __Row;
+            &[#(__Row::#constructors(#names, #statuses, #codes, #decodes #bodies) #calls),*]
+        };
+    }
+}
+
+/// The static body as the last argument of `VariantInfo::derived`, if the variant has one.
+struct StaticBody(Option<String>);
+
+impl ToTokens for StaticBody {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        if let Some(body) = &self.0 {
+            tokens.append(Punct::new(',', Spacing::Alone));
+            tokens.append(Literal::byte_string(body.as_bytes()));
+        }
+    }
+}
+
+/// `__RowIndex`, the index of a value's row, and the expression that calls it, when every
+/// variant has a row of its own: `variant()` and `status()` then index their tables with
+/// one match between them. `None` when a variant forwards (or there is no variant), and
+/// nothing to emit for a single row, whose index is 0. A trait of the unnamed const, not a
+/// function, so that a `where Self: ...` of the type stays valid.
+fn row_index(input: &Input) -> (TokenStream, Option<TokenStream>) {
+    if input.variants.is_empty() || input.variants.iter().any(Variant::is_transparent) {
+        return (TokenStream::new(), None);
+    }
+    if input.variants.len() == 1 {
+        return (TokenStream::new(), Some(quote!(0usize)));
+    }
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // Every arm in one repetition, not a stream of its own each: this runs for every variant.
+    let variants = input.variants.iter().map(|v| v.ident);
+    let indices = 0..input.variants.len();
+    let items = quote! {
+        trait __RowIndex {
+            fn row_index(&self) -> usize;
+        }
+        impl #impl_generics __RowIndex for #ident #ty_generics #where_clause {
+            #[inline]
+            fn row_index(&self) -> usize {
+                match self { #(Self::#variants { .. } => #indices,)* }
+            }
+        }
+    };
+    (items, Some(quote!(__RowIndex::row_index(self))))
 }
 
 fn table(input: &Input, p: &TokenStream) -> TokenStream {
     let name = input.ident.to_string();
-    let rows = input
-        .variants
-        .iter()
-        .filter(|v| !v.is_transparent())
-        .map(|v| row(input, v, p));
     let forwards: Vec<TokenStream> = input
         .variants
         .iter()
@@ -299,30 +387,16 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
         .map(|title| quote!(.with_catalog_title(#title)));
     quote! {
         fn table() -> #p::Table where Self: ::core::marker::Sized {
-            #p::Table::new(#name, const { &[#(#rows),*] }) #with_type_base #with_catalog_title #with_transparent
+            #p::Table::new(#name, __ROWS) #with_type_base #with_catalog_title #with_transparent
         }
     }
 }
 
-fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
-    let name = variant.ident.to_string();
-    let status = variant.status(input).unwrap_or(500);
-    let code = variant.code(input);
-    let type_uri = variant.type_uri(input);
-    // The static body inside the first call, not a call of its own: each call is one more
-    // token stream to build, for every variant.
-    let body = crate::static_body::static_body(input, variant, &code, type_uri.as_deref());
-    let mut row = if let Some(body) = body {
-        let body = proc_macro2::Literal::byte_string(body.as_bytes());
-        quote!(#p::VariantInfo::derived_with_body(#name, #status, #code, #body))
-    } else {
-        quote!(#p::VariantInfo::derived(#name, #status, #code))
-    };
-    if let Some(type_uri) = &type_uri {
+/// The calls after a row's first: what only some variants have.
+fn row_calls(input: &Input, variant: &Variant) -> TokenStream {
+    let mut row = TokenStream::new();
+    if let Some(type_uri) = variant.type_uri(input) {
         row.extend(quote!(.with_type(#type_uri)));
-    }
-    if variant.field_sources(input).is_none() {
-        row.extend(quote!(.with_decodes(false)));
     }
     if let Some(title) = &variant.attrs.title {
         row.extend(quote!(.with_title(#title)));
@@ -337,19 +411,29 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
         let shows_fields = !matches!(variant.detail_source(input), DetailSource::Static);
         row.extend(quote!(.with_message(#message, #shows_fields)));
     }
-    let mut headers = Vec::new();
+    // Names and values interpolated, not written in the template: quote parses a literal
+    // of its template from text, which costs more than making one.
+    let seconds = variant
+        .attrs
+        .retry_after
+        .as_ref()
+        .map(syn::LitInt::base10_digits);
+    let mut names: Vec<&str> = Vec::new();
+    let mut values: Vec<&dyn ToTokens> = Vec::new();
     if let Some(challenge) = &variant.attrs.www_authenticate {
-        headers.push(quote!(("www-authenticate", #challenge)));
+        names.push("www-authenticate");
+        values.push(challenge);
     }
     if let Some(allow) = &variant.attrs.allow {
-        headers.push(quote!(("allow", #allow)));
+        names.push("allow");
+        values.push(allow);
     }
-    if let Some(seconds) = &variant.attrs.retry_after {
-        let seconds = seconds.base10_digits();
-        headers.push(quote!(("retry-after", #seconds)));
+    if let Some(seconds) = &seconds {
+        names.push("retry-after");
+        values.push(seconds);
     }
-    if !headers.is_empty() {
-        row.extend(quote!(.with_headers(&[#(#headers),*])));
+    if !names.is_empty() {
+        row.extend(quote!(.with_headers(&[#((#names, #values)),*])));
     }
     let extensions: Vec<String> = variant
         .fields
@@ -372,7 +456,14 @@ fn row(input: &Input, variant: &Variant, p: &TokenStream) -> TokenStream {
     row
 }
 
-fn variant_fn(input: &Input, p: &TokenStream) -> TokenStream {
+fn variant_fn(input: &Input, p: &TokenStream, row_index: Option<&TokenStream>) -> TokenStream {
+    if let Some(index) = row_index {
+        return quote! {
+            fn variant(&self) -> &'static #p::VariantInfo {
+                &__ROWS[#index]
+            }
+        };
+    }
     // One match to a row index and one lookup, rather than a lookup per arm: a thousand
     // variants then cost a thousand integer arms to type-check.
     let mut rows = 0_usize;
@@ -400,7 +491,7 @@ fn variant_fn(input: &Input, p: &TokenStream) -> TokenStream {
     } else {
         quote! {
             let index = match self { #(#arms)* };
-            &<Self as #p::ApiStatus>::table().variants()[index]
+            &__ROWS[index]
         }
     };
     quote! {
@@ -436,12 +527,44 @@ pub fn at_span(tokens: &TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-fn status_fn(input: &Input, p: &TokenStream) -> TokenStream {
+fn status_fn(input: &Input, p: &TokenStream, row_index: Option<&TokenStream>) -> TokenStream {
+    // A match on the row index, one arm per status: integers rather than patterns, and
+    // still a match, so that the optimizer knows the status in each branch of the caller
+    // (a table of statuses it cannot see through cost the body writer 2%).
+    if let Some(index) = row_index {
+        let mut by_status = by_status(
+            input
+                .variants
+                .iter()
+                .enumerate()
+                .map(|(row, v)| (v.status(input).unwrap_or(500), row)),
+        );
+        // The last status takes every other index, which is what makes the match complete.
+        let (last, _) = by_status.pop().unwrap_or((500, Vec::new()));
+        if by_status.is_empty() {
+            return quote! {
+                fn status(&self) -> #p::StatusCode {
+                    #p::Code::<#last>::STATUS
+                }
+            };
+        }
+        let statuses = by_status.iter().map(|(status, _)| status);
+        let rows = by_status.iter().map(|(_, rows)| rows);
+        return quote! {
+            #[allow(clippy::match_same_arms)]
+            fn status(&self) -> #p::StatusCode {
+                match #index {
+                    #(#(#rows)|* => #p::Code::<#statuses>::STATUS,)*
+                    _ => #p::Code::<#last>::STATUS,
+                }
+            }
+        };
+    }
     // One arm per status, its variants joined by `|`: a thousand variants of nine statuses
     // give nine constants to type-check, not a thousand (each `Code::<N>` is a const item of
     // its own for the compiler).
-    let mut by_status: Vec<(u16, Vec<TokenStream>)> = Vec::new();
     let mut forwards = Vec::new();
+    let mut own = Vec::new();
     for v in &input.variants {
         if let Some(inner) = v.fields.first().filter(|_| v.is_transparent()) {
             forwards.push(forward(
@@ -450,17 +573,12 @@ fn status_fn(input: &Input, p: &TokenStream) -> TokenStream {
                 inner,
                 &quote!(#p::ApiStatus::status(__inner)),
             ));
-            continue;
-        }
-        let status = v.status(input).unwrap_or(500);
-        let pat = pattern(input, v, &[]);
-        match by_status.iter_mut().find(|(s, _)| *s == status) {
-            Some((_, pats)) => pats.push(pat),
-            None => by_status.push((status, vec![pat])),
+        } else {
+            own.push((v.status(input).unwrap_or(500), pattern(input, v, &[])));
         }
     }
-    let arms = by_status
-        .iter()
+    let arms = by_status(own.into_iter())
+        .into_iter()
         .map(|(status, pats)| quote!(#(#pats)|* => #p::Code::<#status>::STATUS,));
     quote! {
         #[allow(clippy::match_same_arms)]
@@ -468,6 +586,18 @@ fn status_fn(input: &Input, p: &TokenStream) -> TokenStream {
             match self { #(#arms)* #(#forwards)* }
         }
     }
+}
+
+/// `items` grouped by status, in the order each status first appears.
+fn by_status<T>(items: impl Iterator<Item = (u16, T)>) -> Vec<(u16, Vec<T>)> {
+    let mut groups: Vec<(u16, Vec<T>)> = Vec::new();
+    for (status, item) in items {
+        match groups.iter_mut().find(|(s, _)| *s == status) {
+            Some((_, group)) => group.push(item),
+            None => groups.push((status, vec![item])),
+        }
+    }
+    groups
 }
 
 /// A method whose arms are `arm(variant)` for the variants that need one, and the trait's

@@ -16,8 +16,80 @@ fn method<'a>(expansion: &'a str, name: &str) -> &'a str {
     &expansion[start..start + 3 + rest.find(" fn ").unwrap_or(rest.len())]
 }
 
+/// The type's own rows: the `__ROWS` constant beside the impl.
+fn rows(expansion: &str) -> &str {
+    let start = expansion
+        .find("const __ROWS")
+        .expect("the rows are generated");
+    let rest = &expansion[start..];
+    &rest[..rest.find("# [").unwrap_or(rest.len())]
+}
+
 #[test]
-fn status_is_a_plain_match_of_constants() {
+fn without_a_forward_variant_and_status_index_tables_through_one_match() {
+    let expansion = expand(quote! {
+        enum ApiError {
+            #[status(404)]
+            NotFound,
+            #[status(503)]
+            Down,
+            #[status(404)]
+            Gone(u64),
+            #[status(429)]
+            Limited { #[status(retry_after)] wait: u64 },
+        }
+    });
+    assert!(!expansion.contains("compile_error"), "{expansion}");
+    // One arm per variant, once, in a method both of them call.
+    let row = &expansion[expansion.find("impl __RowIndex").expect("the row index")..];
+    let row = &row[..row
+        .find("# [automatically_derived]")
+        .expect("the impl follows")];
+    for arm in [
+        "Self :: NotFound { .. } => 0usize",
+        "Self :: Down { .. } => 1usize",
+        "Self :: Gone { .. } => 2usize",
+        "Self :: Limited { .. } => 3usize",
+    ] {
+        assert!(row.contains(arm), "`{arm}` in {row}");
+    }
+    let variant = method(&expansion, "variant");
+    assert!(
+        variant.contains("& __ROWS [__RowIndex :: row_index (self)]"),
+        "{variant}"
+    );
+    // Integers rather than patterns, one arm per status, the last one taking the rest.
+    let status = method(&expansion, "status");
+    assert!(
+        status.contains(
+            "match __RowIndex :: row_index (self) { 0usize | 2usize => :: status_core :: __private :: Code :: < 404u16 > :: STATUS , 1usize => :: status_core :: __private :: Code :: < 503u16 > :: STATUS , _ => :: status_core :: __private :: Code :: < 429u16 > :: STATUS , }"
+        ),
+        "{status}"
+    );
+    for absent in ["Self", "NotFound", "table", "ROWS"] {
+        assert!(!status.contains(absent), "`{absent}` in {status}");
+    }
+
+    // A single row needs no match at all.
+    let single = expand(quote! {
+        #[status(404)]
+        struct Missing { id: u64 }
+    });
+    assert!(!single.contains("row_index"), "{single}");
+    assert!(
+        method(&single, "variant").contains("& __ROWS [0usize]"),
+        "{single}"
+    );
+    let status = method(&single, "status");
+    assert!(
+        status.contains("{ :: status_core :: __private :: Code :: < 404u16 > :: STATUS }"),
+        "{status}"
+    );
+    assert!(!status.contains("match"), "{status}");
+}
+
+#[test]
+fn with_a_forward_variant_status_is_a_plain_match_of_constants() {
     let expansion = expand(quote! {
         enum ApiError {
             #[status(404)]
@@ -127,23 +199,23 @@ fn problem_types_and_titles_are_emitted_only_where_declared() {
         }
     });
     assert!(!typed.contains("compile_error"), "{typed}");
+    let rows = rows(&typed);
+    assert!(
+        rows.contains("\"}\") . with_type (\"https://api.example.com/problems/user_not_found\")"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("\"}\") . with_type (\"/problems/credit\") . with_title (\"Out of credit\")"),
+        "{rows}"
+    );
+    assert_eq!(rows.matches(". with_type (").count(), 2, "{rows}");
+    assert_eq!(rows.matches(". with_title (").count(), 1, "{rows}");
+    assert!(!rows.contains("about:blank"), "{rows}");
     let table = method(&typed, "table");
-    assert!(
-        table.contains("\"}\") . with_type (\"https://api.example.com/problems/user_not_found\")"),
-        "{table}"
-    );
-    assert!(
-        table
-            .contains("\"}\") . with_type (\"/problems/credit\") . with_title (\"Out of credit\")"),
-        "{table}"
-    );
     assert!(
         table.contains(". with_type_base (\"https://api.example.com/problems/\")"),
         "{table}"
     );
-    assert_eq!(table.matches(". with_type (").count(), 2, "{table}");
-    assert_eq!(table.matches(". with_title (").count(), 1, "{table}");
-    assert!(!table.contains("about:blank"), "{table}");
 }
 
 /// The messages of every `compile_error!` in `expansion`, in order.
