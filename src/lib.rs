@@ -16,7 +16,8 @@
         feature = "rocket",
         feature = "poem-openapi",
         feature = "salvo-oapi",
-        feature = "warp"
+        feature = "warp",
+        feature = "tracing"
     ),
     doc = include_str!("../README.md")
 )]

@@ -6,8 +6,10 @@ mod common;
 mod serve_actix;
 
 use actix_web::{web, HttpResponse, ResponseError};
-use common::{error_named, ShopError};
+use common::{error_named, negotiation, ShopError};
+use serve_actix::Options;
 use status_core::ApiStatus;
+use status_core::Statuses;
 
 #[derive(serde::Deserialize)]
 struct Order {
@@ -41,11 +43,29 @@ async fn search(query: web::Query<Search>) -> HttpResponse {
     HttpResponse::Ok().body(format!("{} results", query.limit))
 }
 
+/// What an authentication middleware answers a request without credentials: a bare 401.
+async fn bare_unauthorized() -> HttpResponse {
+    HttpResponse::Unauthorized()
+        .insert_header(("www-authenticate", "Basic realm=\"shop\""))
+        .finish()
+}
+
 /// The shop's routes, with the extractor configurations that answer with rejections.
 fn shop(app: &mut web::ServiceConfig) {
     app.configure(status_core::actix::rejections)
-        .app_data(status_core::actix::json_config().limit(64))
-        .service(web::resource("/errors/{name}").route(web::get().to(error)))
+        .app_data(status_core::actix::json_config().limit(64));
+    routes(app);
+}
+
+/// The shop's routes as actix-web answers them by itself, with its own JSON configuration.
+fn shop_native(app: &mut web::ServiceConfig) {
+    app.app_data(web::JsonConfig::default().limit(64));
+    routes(app);
+}
+
+fn routes(app: &mut web::ServiceConfig) {
+    app.service(web::resource("/errors/{name}").route(web::get().to(error)))
+        .service(web::resource("/bare-401").route(web::get().to(bare_unauthorized)))
         .service(web::resource("/orders").route(web::post().to(order)))
         .service(web::resource("/orders/{id}").route(web::get().to(order_by_id)))
         .service(web::resource("/search").route(web::get().to(search)))
@@ -55,6 +75,61 @@ fn shop(app: &mut web::ServiceConfig) {
 /// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
 fn serve() -> String {
     serve_actix::serve(false, shop)
+}
+
+/// The shop with content negotiation, outermost, and the record-reading middleware inside it.
+fn serve_negotiated() -> String {
+    let options = Options {
+        negotiate: true,
+        record: Some(negotiation::describe),
+        ..Options::default()
+    };
+    serve_actix::serve_with(options, shop)
+}
+
+#[test]
+fn actix_sends_each_error_in_the_representation_the_client_asks_for() {
+    negotiation::assert_negotiates(&serve_negotiated());
+}
+
+#[test]
+fn actix_middleware_reads_what_was_served() {
+    negotiation::assert_middleware_reads_the_record(&serve_negotiated());
+}
+
+#[test]
+fn actix_answers_a_hostile_accept_with_json() {
+    negotiation::assert_hostile_accept_gets_json(&serve_negotiated());
+}
+
+#[test]
+fn actix_keeps_its_own_statuses_where_asked() {
+    let kept = serve_actix::serve_with(
+        Options {
+            statuses: Statuses::Framework,
+            ..Options::default()
+        },
+        shop,
+    );
+    let native = serve_actix::serve_with(
+        Options {
+            error_handlers: false,
+            ..Options::default()
+        },
+        shop_native,
+    );
+    common::assert_statuses_kept::<status_core::statuses::ActixWeb>(&kept, &native);
+    // A middleware's bare 401 is not actix-web's own: left as it was.
+    let bare = common::send("GET", &format!("{kept}/bare-401"), None);
+    assert_eq!((bare.status, bare.text.as_str()), (401, ""));
+    assert_eq!(
+        bare.header("www-authenticate"),
+        Some("Basic realm=\"shop\"")
+    );
+    assert_eq!(bare.header("content-type"), None);
+    // With the table's statuses, it gets the envelope.
+    let enveloped = common::send("GET", &format!("{}/bare-401", serve()), None);
+    assert_eq!(enveloped.assert_problem(401)["code"], "unauthorized");
 }
 
 #[test]

@@ -129,3 +129,20 @@ fn a_static_body_costs_no_allocation_in_an_axum_response() {
     let written = allocations(|| status_core::axum::response(&ApiError::UserNotFound { id: 42 }));
     assert_eq!(written, derived + 2, "written {written}, static {derived}");
 }
+
+/// What the record of a served error costs a derived `IntoResponse` over the same response
+/// without it: the value kept behind an `Arc`, and `http`'s extension map holding the record
+/// (its box, its table, and the boxed record).
+#[cfg(feature = "axum")]
+#[test]
+fn the_record_of_what_was_served_costs_four_allocations() {
+    use axum::response::IntoResponse;
+
+    let bare = allocations(|| status_core::axum::response(&ApiError::Maintenance));
+    let recorded = allocations(|| ApiError::Maintenance.into_response());
+    assert_eq!(
+        recorded,
+        bare + 4,
+        "with the record {recorded}, without {bare}"
+    );
+}

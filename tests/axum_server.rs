@@ -8,7 +8,7 @@ mod serve_axum;
 use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use common::{error_named, ShopError};
+use common::{error_named, negotiation, ShopError};
 
 #[derive(serde::Deserialize)]
 struct Order {
@@ -36,9 +36,9 @@ async fn search(Query(search): Query<Search>) -> String {
     format!("{} results", search.limit)
 }
 
-/// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
-fn serve() -> String {
-    let app = Router::new()
+/// The shop's routes, with axum's own errors as problems.
+fn shop() -> Router {
+    Router::new()
         .route("/errors/{name}", get(error))
         .route("/orders", post(order))
         .route("/orders/{id}", get(order_by_id))
@@ -47,8 +47,52 @@ fn serve() -> String {
         .fallback(status_core::axum::not_found)
         .layer(axum::middleware::map_response(
             status_core::axum::problem_details,
-        ));
+        ))
+}
+
+/// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
+fn serve() -> String {
+    serve_axum::serve(shop())
+}
+
+/// Middleware of the service's own: it reads the record of what was served, as a team's
+/// logging or metrics would, and shows it in a header for the test to see.
+async fn show_record(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    if let Some(served) = status_core::axum::served(&response) {
+        let described = negotiation::describe(served);
+        response
+            .headers_mut()
+            .insert(negotiation::SERVED_HEADER, described.parse().unwrap());
+    }
+    response
+}
+
+/// The shop with content negotiation, outermost, and the record-reading middleware inside it.
+fn serve_negotiated() -> String {
+    use axum::middleware::from_fn;
+    use status_core::negotiate::Negotiation;
+
+    let app = shop().layer(from_fn(show_record)).layer(Negotiation::new());
     serve_axum::serve(app)
+}
+
+#[test]
+fn axum_sends_each_error_in_the_representation_the_client_asks_for() {
+    negotiation::assert_negotiates(&serve_negotiated());
+}
+
+#[test]
+fn axum_middleware_reads_what_was_served() {
+    negotiation::assert_middleware_reads_the_record(&serve_negotiated());
+}
+
+#[test]
+fn axum_answers_a_hostile_accept_with_json() {
+    negotiation::assert_hostile_accept_gets_json(&serve_negotiated());
 }
 
 #[test]

@@ -6,6 +6,10 @@
 //! headless Chromium driven through `WebDriver` (`chromedriver`, Debian's `chromium-driver`;
 //! `.ci/run` installs it). The test is ignored unless asked for (`-- --ignored`), because
 //! chromedriver may be missing; asked for without it, it fails.
+//!
+//! With `actix-web` and `tracing`, the notes example (`examples/notes.rs`) shows the browser a
+//! page for a problem, where content negotiation answers its navigation, and answers a
+//! `fetch()` from that page asking for JSON with Problem Details.
 #![cfg(feature = "axum")]
 
 #[allow(dead_code)] // the server tests use the rest
@@ -190,6 +194,122 @@ fn every_served_type_uri_opens_the_section_that_documents_it() {
         demo::ERROR_CODES.len(),
         "errors checked in the browser"
     );
+}
+
+/// What a problem page the browser shows says: its `h1`, its detail and its list of members.
+#[cfg(all(feature = "actix-web", feature = "tracing"))]
+struct Shown {
+    heading: String,
+    detail: String,
+    list: String,
+}
+
+#[cfg(all(feature = "actix-web", feature = "tracing"))]
+impl Browser {
+    /// What `script` returns, run in the page (`arguments` are `args`).
+    fn script(&self, script: &str, args: &Value) -> Value {
+        self.call(
+            "POST",
+            "/execute/sync",
+            &json!({ "script": script, "args": args }),
+        )
+    }
+
+    /// What `script` passes to its callback, the last of its `arguments`, run in the page.
+    fn async_script(&self, script: &str, args: &Value) -> Value {
+        self.call(
+            "POST",
+            "/execute/async",
+            &json!({ "script": script, "args": args }),
+        )
+    }
+
+    /// The page's source, as the browser serializes its document.
+    fn source(&self) -> String {
+        let source = self.call("GET", "/source", &json!({}));
+        source.as_str().expect("the source is text").to_owned()
+    }
+
+    /// The problem page the browser shows at `url`, after navigating there.
+    fn problem_page(&self, url: &str) -> Shown {
+        self.open(url);
+        let media_type = self.script("return document.contentType;", &json!([]));
+        assert_eq!(media_type, "text/html", "{url} is shown as {media_type}");
+        let source = self.source();
+        assert!(
+            serde_json::from_str::<Value>(&source).is_err(),
+            "{url} shows JSON: {source}"
+        );
+        assert!(
+            !source.contains("\"status\":") && source.contains("<h1"),
+            "{url} shows no page of its own: {source}"
+        );
+        let text = |selector: &str| {
+            self.displayed_text(selector)
+                .unwrap_or_else(|| panic!("{url} shows no {selector}: {source}"))
+        };
+        Shown {
+            heading: text("h1"),
+            detail: text("p.detail"),
+            list: text("dl"),
+        }
+    }
+}
+
+/// In the page a browser shows for `/notes/99`: `fetch()` of the same URL, asking for JSON.
+#[cfg(all(feature = "actix-web", feature = "tracing"))]
+const FETCH_JSON: &str = "
+    const done = arguments[arguments.length - 1];
+    fetch(arguments[0], { headers: { Accept: 'application/json' } })
+        .then(async (response) => done({
+            status: response.status,
+            contentType: response.headers.get('content-type'),
+            vary: response.headers.get('vary'),
+            body: await response.text(),
+        }))
+        .catch((error) => done({ error: String(error) }));
+";
+
+/// The notes example (`examples/notes.rs`) answers a browser with pages and a script in the
+/// same page with Problem Details: a browser's navigation to a missing note shows the problem
+/// page, and `fetch()` with `Accept: application/json` from that page gets the JSON body of
+/// the same error; an unknown route shows the page of `route_not_found`.
+#[test]
+#[cfg(all(feature = "actix-web", feature = "tracing"))]
+#[ignore = "needs chromedriver: apt-get install chromium chromium-driver"]
+fn a_browser_gets_the_notes_problem_page_and_its_scripts_get_json() {
+    let chromedriver = find_on_path("chromedriver")
+        .expect("chromedriver is not on PATH: apt-get install chromium chromium-driver");
+    let (_server, base) = example::start("notes");
+    let browser = Browser::start(&chromedriver);
+
+    let url = format!("{base}/notes/99");
+    let shown = browser.problem_page(&url);
+    assert_eq!(shown.heading, "Not Found 404", "the h1 of {url}");
+    assert_eq!(shown.detail, "there is no note 99");
+    assert!(shown.list.contains("note-not-found"), "{}", shown.list);
+
+    let fetched = browser.async_script(FETCH_JSON, &json!([url]));
+    assert!(fetched.get("error").is_none(), "fetch failed: {fetched}");
+    assert_eq!(fetched["status"], 404, "{fetched}");
+    assert_eq!(
+        fetched["contentType"], "application/problem+json",
+        "{fetched}"
+    );
+    let vary = fetched["vary"].as_str().unwrap_or_default();
+    assert!(vary.to_ascii_lowercase().contains("accept"), "{fetched}");
+    let body: Value = serde_json::from_str(fetched["body"].as_str().unwrap())
+        .unwrap_or_else(|e| panic!("{e}: {fetched}"));
+    assert_eq!(body["code"], "note-not-found", "{body}");
+    assert_eq!(body["status"], 404, "{body}");
+    assert_eq!(body["detail"], "there is no note 99", "{body}");
+
+    // The framework's own 404, for a route the service does not have.
+    let route = status_core::Rejection::of(status_core::RejectionKind::RouteNotFound);
+    let shown = browser.problem_page(&format!("{base}/no/such/page"));
+    assert_eq!(shown.heading, "Not Found 404");
+    assert_eq!(shown.detail, route.detail());
+    assert!(shown.list.contains("route_not_found"), "{}", shown.list);
 }
 
 #[test]

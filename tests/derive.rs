@@ -1349,3 +1349,247 @@ mod grpc_keys {
         assert_eq!(Maintenance::GRPC_DOMAIN, "jobs.example.com");
     }
 }
+
+/// Header values from constants and from fields: `www_authenticate = REALM`, `allow = ...`,
+/// and `#[status(www_authenticate)]`.
+mod header_values {
+    use std::borrow::Cow;
+
+    use status_core::{ApiStatus, FromProblem, VariantInfo};
+
+    const REALM: &str = "Basic realm=\"api\"";
+
+    mod methods {
+        pub const READ_ONLY: &str = "GET, HEAD";
+    }
+
+    #[derive(Debug, PartialEq, ApiStatus, FromProblem)]
+    enum AuthError {
+        #[status(401, www_authenticate = REALM)]
+        LoggedOut,
+        #[status(405, allow = methods::READ_ONLY)]
+        ReadOnly,
+        #[status(401, message = "token expired")]
+        Expired {
+            #[status(www_authenticate)]
+            challenge: String,
+        },
+        #[status(401)]
+        Scoped(#[status(www_authenticate)] Cow<'static, str>),
+    }
+
+    #[test]
+    fn a_header_constant_is_the_rows_value() {
+        assert_eq!(AuthError::LoggedOut.headers()["www-authenticate"], REALM);
+        assert_eq!(
+            AuthError::LoggedOut.variant().headers(),
+            [("www-authenticate", REALM)]
+        );
+        assert_eq!(AuthError::ReadOnly.headers()["allow"], "GET, HEAD");
+        let markdown = status_core::markdown::catalog::<AuthError>();
+        assert!(
+            markdown.contains("WWW-Authenticate: Basic realm=\"api\""),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn www_authenticate_header_from_a_text_field() {
+        let err = AuthError::Expired {
+            challenge: "Bearer error=\"invalid_token\"".to_owned(),
+        };
+        assert_eq!(
+            err.response().headers()["www-authenticate"],
+            "Bearer error=\"invalid_token\""
+        );
+        let row = err.variant();
+        assert!(row.headers().is_empty());
+        assert_eq!(row.field_headers(), ["www-authenticate"]);
+        let scoped = AuthError::Scoped(Cow::Borrowed("Bearer scope=\"admin\""));
+        assert_eq!(
+            scoped.headers()["www-authenticate"],
+            "Bearer scope=\"admin\""
+        );
+        let openapi = status_core::openapi::responses::<AuthError>();
+        assert!(
+            openapi["401"]["headers"].get("WWW-Authenticate").is_some(),
+            "{openapi:#}"
+        );
+    }
+
+    #[test]
+    fn a_challenge_a_header_cannot_carry_is_left_out() {
+        for bad in ["Bearer\r\nSet-Cookie: a=b", "", "  ", "Bearér"] {
+            let err = AuthError::Expired {
+                challenge: bad.to_owned(),
+            };
+            let response = err.response();
+            assert_eq!(response.status(), 401, "{bad:?}");
+            assert!(
+                response.headers().get("www-authenticate").is_none(),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_challenge_field_comes_back_from_the_header() {
+        let sent = AuthError::Expired {
+            challenge: "Bearer".to_owned(),
+        };
+        assert_eq!(AuthError::from_response(&sent.response()), Ok(sent));
+        let sent = AuthError::Scoped(Cow::Borrowed("Bearer scope=\"admin\""));
+        assert_eq!(
+            AuthError::from_parts(sent.problem(), &sent.headers()),
+            Ok(sent)
+        );
+        // A problem alone has no headers: the challenge, and so the variant, stays behind.
+        let sent = AuthError::Expired {
+            challenge: "Bearer".to_owned(),
+        };
+        assert!(AuthError::from_problem(sent.problem()).is_err());
+    }
+
+    /// What `with_headers` says when a value (a constant's, which the derive cannot read)
+    /// cannot be the header's.
+    fn refused(headers: &'static [(&'static str, &'static str)]) -> String {
+        let panic = std::panic::catch_unwind(|| VariantInfo::new("Row", 401).with_headers(headers))
+            .expect_err("the value is refused");
+        panic
+            .downcast_ref::<&str>()
+            .map(|message| (*message).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn with_headers_refuses_what_a_header_cannot_carry_naming_the_header() {
+        assert!(refused(&[("www-authenticate", "Bearer\r\n")])
+            .starts_with("the WWW-Authenticate challenge holds a character a header cannot carry"));
+        assert!(refused(&[("www-authenticate", " ")])
+            .starts_with("the WWW-Authenticate challenge is empty"));
+        assert!(refused(&[("allow", "GET HEAD")])
+            .starts_with("the Allow value is not a list of methods"));
+        assert!(refused(&[("allow", "GET,,HEAD")])
+            .starts_with("the Allow value is not a list of methods"));
+        assert!(refused(&[("x-note", "caf\u{e9}")])
+            .starts_with("a header value holds a character a header cannot carry"));
+        // What the derive's literals allow, a constant may hold too.
+        let row = VariantInfo::new("Row", 405).with_headers(&[
+            ("allow", " GET ,HEAD\t"),
+            ("www-authenticate", "Basic realm=\"a\tb\""),
+            ("x-note", "<b>&'\"</b>"),
+        ]);
+        assert_eq!(row.headers().len(), 3);
+    }
+}
+
+/// `rename_all` and `strip_suffix`: the default codes of 4xx variants in another style.
+mod rename_all {
+    use status_core::ApiStatus;
+
+    /// The same variants in `style`, without the `Error` suffix.
+    macro_rules! styled {
+        ($name:ident, $style:tt) => {
+            // Only the table is read: the codes are the rows'.
+            #[allow(dead_code)]
+            #[derive(Debug, ApiStatus)]
+            #[status(rename_all = $style, strip_suffix = "Error")]
+            enum $name {
+                #[status(403)]
+                UploadForbiddenError,
+                #[status(404)]
+                HTTPRouteMissing,
+                #[status(409, code = "kept_as_written")]
+                Conflict,
+                #[status(500)]
+                DatabaseError,
+                #[status(400)]
+                Error,
+            }
+
+            impl $name {
+                fn codes() -> Vec<&'static str> {
+                    Self::table().variants().iter().map(|v| v.code()).collect()
+                }
+            }
+        };
+    }
+
+    styled!(Lower, "lowercase");
+    styled!(Upper, "UPPERCASE");
+    styled!(Pascal, "PascalCase");
+    styled!(Camel, "camelCase");
+    styled!(Snake, "snake_case");
+    styled!(ScreamingSnake, "SCREAMING_SNAKE_CASE");
+    styled!(Kebab, "kebab-case");
+    styled!(ScreamingKebab, "SCREAMING-KEBAB-CASE");
+
+    #[test]
+    fn each_style_spells_the_default_codes_of_4xx_variants() {
+        let rest = ["kept_as_written", "internal_server_error"];
+        let expect = |forbidden: &'static str, route: &'static str, error: &'static str| {
+            vec![forbidden, route, rest[0], rest[1], error]
+        };
+        assert_eq!(
+            Lower::codes(),
+            expect("uploadforbidden", "httproutemissing", "error")
+        );
+        assert_eq!(
+            Upper::codes(),
+            expect("UPLOADFORBIDDEN", "HTTPROUTEMISSING", "ERROR")
+        );
+        assert_eq!(
+            Pascal::codes(),
+            expect("UploadForbidden", "HttpRouteMissing", "Error")
+        );
+        assert_eq!(
+            Camel::codes(),
+            expect("uploadForbidden", "httpRouteMissing", "error")
+        );
+        assert_eq!(
+            Snake::codes(),
+            expect("upload_forbidden", "http_route_missing", "error")
+        );
+        assert_eq!(
+            ScreamingSnake::codes(),
+            expect("UPLOAD_FORBIDDEN", "HTTP_ROUTE_MISSING", "ERROR")
+        );
+        assert_eq!(
+            Kebab::codes(),
+            expect("upload-forbidden", "http-route-missing", "error")
+        );
+        assert_eq!(
+            ScreamingKebab::codes(),
+            expect("UPLOAD-FORBIDDEN", "HTTP-ROUTE-MISSING", "ERROR")
+        );
+        assert_eq!(Kebab::UploadForbiddenError.code(), "upload-forbidden");
+    }
+
+    /// Without `strip_suffix` the suffix stays: codes are published.
+    #[derive(Debug, ApiStatus)]
+    #[status(
+        rename_all = "kebab-case",
+        type_base = "https://api.example.com/problems/"
+    )]
+    enum Kept {
+        #[status(403)]
+        UploadForbiddenError,
+    }
+
+    /// A struct takes both keys on itself.
+    #[derive(Debug, ApiStatus)]
+    #[status(422, rename_all = "SCREAMING_SNAKE_CASE", strip_suffix = "Error")]
+    struct ValidationError;
+
+    #[test]
+    fn the_suffix_is_kept_unless_asked_and_the_type_uri_follows_the_code() {
+        let err = Kept::UploadForbiddenError;
+        assert_eq!(err.code(), "upload-forbidden-error");
+        assert_eq!(
+            err.variant().type_uri(),
+            "https://api.example.com/problems/upload-forbidden-error"
+        );
+        assert_eq!(ValidationError.code(), "VALIDATION");
+    }
+}

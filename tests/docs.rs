@@ -201,6 +201,43 @@ fn readme_lists_every_rejection_with_its_status() {
     assert_eq!(listed, table.variants().len(), "{rows:#?}");
 }
 
+/// The README's table of the statuses each framework keeps is the code's: a row for each code
+/// whose status differs somewhere, and none for the others.
+#[test]
+fn readme_lists_each_framework_s_own_statuses() {
+    use status_core::statuses::{ActixWeb, Poem, RejectionStatuses, Rocket, Salvo, Uniform, Warp};
+    use status_core::RejectionKind;
+
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let header = "| code | the table (axum) | actix-web | poem | rocket | salvo | warp |";
+    assert!(readme.contains(header), "the README lacks {header}");
+    let frameworks = [
+        Uniform::STATUSES,
+        ActixWeb::STATUSES,
+        Poem::STATUSES,
+        Rocket::STATUSES,
+        Salvo::STATUSES,
+        Warp::STATUSES,
+    ];
+    for (index, kind) in RejectionKind::ALL.into_iter().enumerate() {
+        let code = kind.info().code();
+        let statuses: Vec<String> = frameworks.iter().map(|s| s[index].to_string()).collect();
+        let row = format!("| `{code}` | {} |", statuses.join(" | "));
+        let differs = statuses.iter().any(|status| *status != statuses[0]);
+        let listed = readme
+            .lines()
+            .any(|line| line.starts_with(&format!("| `{code}` | ")));
+        assert_eq!(
+            listed, differs,
+            "{code}: listed {listed}, differs {differs}"
+        );
+        if differs {
+            assert!(readme.contains(&row), "the README lacks {row}");
+        }
+    }
+}
+
 /// The rejections' catalog lists each code under its status, as every catalog does.
 #[test]
 fn the_rejections_have_a_catalog_of_their_own() {

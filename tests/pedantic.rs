@@ -270,3 +270,85 @@ fn generated_decoding_behaves_under_pedantic_lints() {
     };
     assert_eq!(Client::from_response(&kept.response()), Err(kept.problem()));
 }
+
+/// The challenge of `Unauthorized`, named by path.
+pub const REALM: &str = "Basic realm=\"api\"";
+
+/// The methods of a read-only resource, named by path.
+pub const READ_ONLY: &str = "GET, HEAD";
+
+/// Forwarding variants, header constants and fields, and renamed codes in one generic type.
+#[derive(Debug, ApiStatus, FromProblem)]
+#[status(rename_all = "kebab-case", strip_suffix = "Error")]
+pub enum Forwarding<I> {
+    /// Forwarded through a `Box`, with a message of its own.
+    #[status(message = "could not create archive {1}")]
+    Archive(#[status(forward)] Box<AuthError>, &'static str),
+    /// Forwarded through an `Arc`, exposing its message on a 5xx.
+    #[status(message = "could not share {name}", expose)]
+    Share {
+        /// What was shared.
+        name: String,
+        /// The inner error.
+        #[status(forward)]
+        inner: std::sync::Arc<RateLimited>,
+    },
+    /// Forwarded to a type parameter, without a message.
+    Generic(#[status(forward)] I),
+    /// A challenge from a constant.
+    #[status(401, www_authenticate = REALM)]
+    UnauthorizedError,
+    /// A challenge from a field.
+    #[status(401)]
+    ChallengedError {
+        /// The challenge.
+        #[status(www_authenticate)]
+        challenge: String,
+    },
+    /// Methods from a constant.
+    #[status(405, allow = crate::READ_ONLY)]
+    ReadOnlyError,
+    /// The decoding side's way to a forwarded type.
+    #[status(transparent)]
+    Again(Expired),
+}
+
+#[test]
+fn forwarding_and_header_values_behave_under_pedantic_lints() {
+    type Concrete = Forwarding<Expired>;
+    let err: Concrete = Forwarding::Archive(Box::new(AuthError::MissingScope { scope: "a" }), "x");
+    assert_eq!(err.status(), 403);
+    assert_eq!(err.code(), "missing_scope");
+    assert_eq!(err.detail(), "could not create archive x");
+    assert_eq!(err.static_body(), None);
+    let err: Concrete = Forwarding::Generic(Expired);
+    assert_eq!(err.headers()["www-authenticate"], "Bearer");
+    assert!(matches!(
+        Concrete::from_response(&err.response()),
+        Ok(Forwarding::Again(Expired))
+    ));
+    let err: Concrete = Forwarding::Share {
+        name: "s".to_owned(),
+        inner: std::sync::Arc::new(RateLimited {
+            count: 1,
+            window: Duration::from_secs(1),
+            retry_in: Some(Duration::from_secs(3)),
+        }),
+    };
+    assert_eq!(err.detail(), "could not share s");
+    assert_eq!(err.headers()["retry-after"], "3");
+    assert_eq!(
+        Concrete::UnauthorizedError.headers()["www-authenticate"],
+        REALM
+    );
+    assert_eq!(Concrete::UnauthorizedError.code(), "unauthorized");
+    assert_eq!(Concrete::ReadOnlyError.headers()["allow"], READ_ONLY);
+    let sent: Concrete = Forwarding::ChallengedError {
+        challenge: "Bearer".to_owned(),
+    };
+    assert_eq!(sent.code(), "challenged");
+    let back = Concrete::from_response(&sent.response());
+    assert!(
+        matches!(back, Ok(Forwarding::ChallengedError { ref challenge }) if challenge == "Bearer")
+    );
+}

@@ -7,7 +7,7 @@ mod pages;
 #[path = "common/serve_poem.rs"]
 mod serve_poem;
 
-use common::{error_named, ShopError};
+use common::{error_named, negotiation, ShopError};
 use poem::http::StatusCode;
 use poem::middleware::SizeLimit;
 use poem::web::{Json, Path, Query};
@@ -44,16 +44,81 @@ fn search(Query(search): Query<Search>) -> String {
     format!("{} results", search.limit)
 }
 
-/// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
-fn serve() -> String {
-    let app = Route::new()
+/// What an authentication middleware answers a request without credentials: a bare 401.
+#[handler]
+fn bare_unauthorized() -> Response {
+    Response::builder()
+        .status(StatusCode::UNAUTHORIZED)
+        .header("www-authenticate", "Basic realm=\"shop\"")
+        .finish()
+}
+
+/// The shop's routes, as poem answers them by itself.
+fn shop() -> Route {
+    Route::new()
         // `Methods`, so that a wrong method is answered with `Allow`.
         .at("/errors/:name", Methods::new().get(error))
         .at("/orders", post(order.with(SizeLimit::new(64))))
         .at("/orders/:id", get(order_by_id))
         .at("/search", get(search))
-        .with(ProblemDetails);
+        .at("/bare-401", get(bare_unauthorized))
+}
+
+/// Serves the shop on 127.0.0.1, on a port the system picks, and returns its base URL.
+fn serve() -> String {
+    serve_poem::serve(shop().with(ProblemDetails))
+}
+
+/// The shop with content negotiation, outermost, and a middleware of the service's own inside
+/// it that shows the record of what was served, as a team's logging would read it.
+fn serve_negotiated() -> String {
+    let app = shop()
+        .with(ProblemDetails)
+        .around(|endpoint, request| async move {
+            let mut response = match poem::Endpoint::call(&*endpoint, request).await {
+                Ok(response) => response,
+                Err(failure) => failure.into_response(),
+            };
+            if let Some(served) = status_core::poem::served(&response) {
+                let described = negotiation::describe(served);
+                response
+                    .headers_mut()
+                    .insert(negotiation::SERVED_HEADER, described.parse().unwrap());
+            }
+            Ok(response)
+        })
+        .with(status_core::negotiate::Negotiation::new());
     serve_poem::serve(app)
+}
+
+#[test]
+fn poem_sends_each_error_in_the_representation_the_client_asks_for() {
+    negotiation::assert_negotiates(&serve_negotiated());
+}
+
+#[test]
+fn poem_middleware_reads_what_was_served() {
+    negotiation::assert_middleware_reads_the_record(&serve_negotiated());
+}
+
+#[test]
+fn poem_answers_a_hostile_accept_with_json() {
+    negotiation::assert_hostile_accept_gets_json(&serve_negotiated());
+}
+
+#[test]
+fn poem_keeps_its_own_statuses_where_asked() {
+    use status_core::Statuses;
+
+    let kept = serve_poem::serve(shop().with(ProblemDetails).data(Statuses::Framework));
+    let native = serve_poem::serve(shop());
+    common::assert_statuses_kept::<status_core::statuses::Poem>(&kept, &native);
+    // A middleware's bare 401 is not poem's own: left as it was.
+    let bare = common::send("GET", &format!("{kept}/bare-401"), None);
+    assert_eq!((bare.status, bare.text.as_str()), (401, ""));
+    assert_eq!(bare.header("content-type"), None);
+    let enveloped = common::send("GET", &format!("{}/bare-401", serve()), None);
+    assert_eq!(enveloped.assert_problem(401)["code"], "unauthorized");
 }
 
 #[test]

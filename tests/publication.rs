@@ -8,15 +8,23 @@
 //! - a 4xx variant's doc comment is its description, unless the type says `private_docs`;
 //! - nothing else: no 5xx doc comment, template or field, no source, no enum or field doc.
 //!
+//! Every representation content negotiation sends (the JSON body, the HTML page from the
+//! problem and from the value, the text, the XML) publishes exactly what the JSON body does.
+//!
 //! The HTML pages and the OpenAPI documents show no Rust type or variant name either; the
 //! Markdown catalog, for developers, names the variants. A 5xx `message` with fields does not
 //! compile without `expose` (tests/ui/fail/server-error-template-without-expose.rs), so the
 //! 5xx template planted here is the one every 5xx has: its `Display`.
 
+#[cfg(feature = "axum")]
+#[path = "common/serve_axum.rs"]
+mod serve_axum;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use status_core::{html, markdown, openapi, ApiStatus};
+use status_core::negotiate::{Negotiation, Representation};
+use status_core::{html, markdown, openapi, ApiStatus, Problem};
 
 const ENUM_DOC: &str = "enum-doc-7f3a";
 const FIELD_DOC: &str = "field-doc-9d2e";
@@ -261,6 +269,131 @@ fn a_response_sends_only_the_details_the_rules_publish() {
         .unwrap()
         .to_string()
         .contains(SOURCE_DISPLAY));
+}
+
+/// One value of every variant of both types, with what it is called in failure messages.
+fn every_value() -> Vec<(String, Problem, Vec<u8>)> {
+    let mut all: Vec<(String, Problem, Vec<u8>)> = values()
+        .into_iter()
+        .map(|value| (format!("{value:?}"), value.problem(), value.body()))
+        .collect();
+    for value in [ListProblem::MissingList, ListProblem::TakenList] {
+        all.push((format!("{value:?}"), value.problem(), value.body()));
+    }
+    all
+}
+
+/// The secrets the bodies of `every_value()` publish: the descriptions that are their details.
+fn sent_in_bodies() -> BTreeSet<&'static str> {
+    set([
+        CLIENT_DOC_DETAIL,
+        CLIENT_DESCRIPTION,
+        SERVER_DESCRIPTION,
+        PRIVATE_DESCRIPTION,
+    ])
+}
+
+/// `text` says what the JSON body `json` of `what` says: exactly its secrets, and no Rust
+/// name.
+fn assert_says_what_the_body_says(text: &str, json: &str, what: &str) {
+    assert_eq!(found(text), found(json), "{what}:\n{text}");
+    assert_no_rust_names(text, what);
+}
+
+#[test]
+fn every_representation_of_a_problem_publishes_what_its_body_publishes() {
+    let negotiation = Negotiation::new();
+    let mut sent = BTreeSet::new();
+    let mut checked = 0;
+    for (name, problem, body) in every_value() {
+        let json = String::from_utf8(body).unwrap();
+        assert_says_what_the_body_says(&json, &json, &format!("the JSON body of {name}"));
+        sent.extend(found(&json));
+        for representation in Representation::ALL {
+            let rendered = negotiation.render(representation, &problem);
+            let text = String::from_utf8(rendered).unwrap();
+            let what = format!("{name} as {representation:?}");
+            assert_says_what_the_body_says(&text, &json, &what);
+            checked += 1;
+        }
+        let page = html::problem_page(&problem);
+        assert_says_what_the_body_says(&page, &json, &format!("the page of {name}"));
+    }
+    assert_eq!(checked, 7 * Representation::ALL.len());
+    assert_eq!(sent, sent_in_bodies());
+}
+
+/// Negotiation renders a value's page, text and XML from the value its response carries (its
+/// body unchanged): what a real server sends for each `Accept` says what the JSON body says,
+/// headers included.
+#[cfg(feature = "axum")]
+#[test]
+fn every_negotiated_response_publishes_what_its_body_publishes() {
+    use axum::extract::Path;
+    use axum::response::{IntoResponse, Response};
+
+    async fn answer(Path(index): Path<usize>) -> Response {
+        let mut todo: Vec<Response> = values()
+            .into_iter()
+            .map(IntoResponse::into_response)
+            .collect();
+        todo.push(ListProblem::MissingList.into_response());
+        todo.push(ListProblem::TakenList.into_response());
+        todo.swap_remove(index)
+    }
+
+    let app = axum::Router::new()
+        .route("/values/{index}", axum::routing::get(answer))
+        .layer(Negotiation::new());
+    let base = serve_axum::serve(app);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(10)))
+        .build()
+        .into();
+    let get = |url: &str, accept: &str| {
+        let mut response = agent
+            .get(url)
+            .header("accept", accept)
+            .call()
+            .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+        let mut text = response.body_mut().read_to_string().unwrap();
+        for (name, value) in response.headers() {
+            let _ = write!(text, "\n{name}: {}", value.to_str().unwrap());
+        }
+        (response.headers().clone(), text)
+    };
+    let mut sent = BTreeSet::new();
+    let values = every_value();
+    for (index, (name, problem, body)) in values.iter().enumerate() {
+        let url = format!("{base}/values/{index}");
+        let (_, json) = get(&url, "application/json");
+        assert!(
+            json.starts_with(std::str::from_utf8(body).unwrap()),
+            "{json}"
+        );
+        assert_no_rust_names(&json, &format!("the JSON response of {name}"));
+        sent.extend(found(&json));
+        for (accept, media_type) in [
+            ("text/html", "text/html; charset=utf-8"),
+            ("text/plain", "text/plain; charset=utf-8"),
+            ("application/problem+xml", "application/problem+xml"),
+        ] {
+            let (headers, text) = get(&url, accept);
+            assert_eq!(headers["content-type"], media_type, "{name} for {accept}");
+            let what = format!("{name} served for {accept}");
+            assert_says_what_the_body_says(&text, &json, &what);
+            // Rendered from the value, it is what the problem renders to.
+            let representation = Negotiation::new().representation([accept.as_bytes()]);
+            let rendered = Negotiation::new().render(representation, problem);
+            assert!(
+                text.starts_with(std::str::from_utf8(&rendered).unwrap()),
+                "{what}: not the {representation:?} of its problem:\n{text}"
+            );
+        }
+    }
+    assert_eq!(values.len(), 7);
+    assert_eq!(sent, sent_in_bodies());
 }
 
 #[cfg(feature = "utoipa")]

@@ -10,7 +10,7 @@ mod pages;
 use std::fmt;
 use std::net::Ipv4Addr;
 
-use common::{assert_rejected, error_named, send, ShopError};
+use common::{assert_rejected, error_named, negotiation, send, ShopError};
 use rocket::config::LogLevel;
 use rocket::data::{Limits, ToByteUnit};
 use rocket::fairing::AdHoc;
@@ -115,22 +115,87 @@ fn taken() -> Result<String, Taken<&'static str>> {
 
 /// The shop, with the catchers.
 fn shop() -> Rocket<Build> {
-    rocket::custom(config())
-        .mount(
-            "/",
-            rocket::routes![
-                error,
-                order,
-                plain_order,
-                order_by_id,
-                search,
-                checked_order,
-                missing,
-                unavailable,
-                taken
-            ],
-        )
-        .register("/", status_core::rocket::catchers())
+    shop_routes().register("/", status_core::rocket::catchers())
+}
+
+/// The shop's routes, as rocket answers them by itself.
+fn shop_routes() -> Rocket<Build> {
+    rocket::custom(config()).mount(
+        "/",
+        rocket::routes![
+            error,
+            order,
+            plain_order,
+            order_by_id,
+            search,
+            checked_order,
+            missing,
+            unavailable,
+            taken
+        ],
+    )
+}
+
+/// A fairing of the service's own: it reads the record of what was served, as a team's logging
+/// would, and shows it in a header for the test to see.
+fn show_record() -> AdHoc {
+    AdHoc::on_response("show the record", |request, response| {
+        Box::pin(async move {
+            if let Some(served) = status_core::rocket::served(request) {
+                let described = negotiation::describe(served);
+                response.set_raw_header(negotiation::SERVED_HEADER, described);
+            }
+        })
+    })
+}
+
+/// The shop with the record-reading fairing and content negotiation.
+fn serve_negotiated() -> String {
+    serve(
+        shop()
+            .attach(show_record())
+            .attach(status_core::negotiate::Negotiation::new()),
+    )
+}
+
+#[test]
+fn rocket_sends_each_error_in_the_representation_the_client_asks_for() {
+    negotiation::assert_negotiates(&serve_negotiated());
+}
+
+#[test]
+fn rocket_fairings_read_what_was_served() {
+    negotiation::assert_middleware_reads_the_record(&serve_negotiated());
+}
+
+#[test]
+fn rocket_answers_a_hostile_accept_with_json() {
+    negotiation::assert_hostile_accept_gets_json(&serve_negotiated());
+}
+
+#[test]
+fn rocket_keeps_its_own_statuses_where_asked() {
+    use status_core::statuses::{RejectionStatuses, Rocket as RocketStatuses};
+    use status_core::Statuses;
+
+    let kept = serve(shop().manage(Statuses::Framework));
+    let native = serve(shop_routes());
+    // rocket answers a wrong method with 404: kept, as `route_not_found`, without `Allow`.
+    let seen = send("DELETE", &format!("{kept}/errors/forbidden"), None);
+    let rocket = send("DELETE", &format!("{native}/errors/forbidden"), None);
+    assert_eq!(seen.status, rocket.status);
+    assert_rejected(&seen, "route_not_found");
+    assert_eq!(seen.header("allow"), None);
+    // The `Json` guard's failures have the statuses rocket's table documents.
+    for body in [Some("{\"quantity\": "), Some("{\"quantity\": \"x\"}"), None] {
+        let seen = send("POST", &format!("{kept}/orders"), body);
+        let code = seen.json()["code"].as_str().unwrap().to_owned();
+        let kind = RejectionKind::ALL
+            .into_iter()
+            .find(|kind| kind.info().code() == code)
+            .unwrap();
+        assert_eq!(seen.status, RocketStatuses::status(kind).as_u16(), "{code}");
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod pages;
 #[path = "common/serve_salvo.rs"]
 mod serve_salvo;
 
-use common::{error_named, ShopError};
+use common::{error_named, negotiation, ShopError};
 use salvo::catcher::Catcher;
 use salvo::extract::{JsonBody, PathParam, QueryParam};
 use salvo::http::request::SecureMaxSize;
@@ -42,10 +42,19 @@ async fn search(limit: QueryParam<u32, true>) -> String {
     format!("{} results", *limit)
 }
 
-/// The shop: `/errors/{name}` and the extractors' routes, JSON bodies limited to 64 bytes,
-/// salvo's own errors answered by `ProblemDetails` in the catcher.
-fn serve_shop() -> String {
-    let router = Router::new()
+/// What an authentication middleware answers a request without credentials: a bare 401.
+#[handler]
+async fn bare_unauthorized(res: &mut Response) {
+    res.status_code(StatusCode::UNAUTHORIZED);
+    res.headers_mut().insert(
+        "www-authenticate",
+        salvo::http::HeaderValue::from_static("Basic realm=\"shop\""),
+    );
+}
+
+/// The shop: `/errors/{name}` and the extractors' routes, JSON bodies limited to 64 bytes.
+fn shop() -> Router {
+    Router::new()
         .push(Router::with_path("errors/{name}").get(error))
         .push(
             Router::with_path("orders")
@@ -53,8 +62,76 @@ fn serve_shop() -> String {
                 .post(order),
         )
         .push(Router::with_path("orders/{id}").get(order_by_id))
-        .push(Router::with_path("search").get(search));
-    serve(Service::new(router).catcher(Catcher::default().hoop(ProblemDetails)))
+        .push(Router::with_path("search").get(search))
+        .push(Router::with_path("bare-401").get(bare_unauthorized))
+}
+
+/// The shop, salvo's own errors answered by `ProblemDetails` in the catcher.
+fn serve_shop() -> String {
+    serve(Service::new(shop()).catcher(Catcher::default().hoop(ProblemDetails)))
+}
+
+/// A middleware of the service's own: it reads the record of what was served, as a team's
+/// logging would, and shows it in a header for the test to see. On the service for the
+/// responses the handlers wrote, in the catcher (around `ProblemDetails`) for salvo's own.
+#[handler]
+async fn show_record(
+    req: &mut Request,
+    depot: &mut Depot,
+    res: &mut Response,
+    ctrl: &mut FlowCtrl,
+) {
+    ctrl.call_next(req, depot, res).await;
+    let described = status_core::salvo::served(res).map(negotiation::describe);
+    if let Some(described) = described {
+        res.headers_mut()
+            .insert(negotiation::SERVED_HEADER, described.parse().unwrap());
+    }
+}
+
+/// The shop with content negotiation and the record-reading middleware.
+fn serve_negotiated() -> String {
+    let service = Service::new(shop())
+        .hoop(status_core::negotiate::Negotiation::new())
+        .hoop(show_record)
+        .catcher(Catcher::default().hoop(show_record).hoop(ProblemDetails));
+    serve(service)
+}
+
+#[test]
+fn salvo_sends_each_error_in_the_representation_the_client_asks_for() {
+    negotiation::assert_negotiates(&serve_negotiated());
+}
+
+#[test]
+fn salvo_middleware_reads_what_was_served() {
+    negotiation::assert_middleware_reads_the_record(&serve_negotiated());
+}
+
+#[test]
+fn salvo_answers_a_hostile_accept_with_json() {
+    negotiation::assert_hostile_accept_gets_json(&serve_negotiated());
+}
+
+#[test]
+fn salvo_keeps_its_own_statuses_where_asked() {
+    use status_core::Statuses;
+
+    let kept = serve(
+        Service::new(shop())
+            .hoop(Statuses::Framework)
+            .catcher(Catcher::default().hoop(ProblemDetails)),
+    );
+    let native = serve(Service::new(shop()));
+    common::assert_statuses_kept::<status_core::statuses::Salvo>(&kept, &native);
+    // A middleware's bare 401 is not salvo's own: salvo answers it as it would without this
+    // crate (its catcher's page).
+    let bare = common::send("GET", &format!("{kept}/bare-401"), None);
+    let salvo = common::send("GET", &format!("{native}/bare-401"), None);
+    assert_eq!((bare.status, &bare.text), (401, &salvo.text));
+    assert_eq!(bare.header("content-type"), salvo.header("content-type"));
+    let enveloped = common::send("GET", &format!("{}/bare-401", serve_shop()), None);
+    assert_eq!(enveloped.assert_problem(401)["code"], "unauthorized");
 }
 
 #[test]

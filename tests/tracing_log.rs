@@ -1,5 +1,6 @@
-//! With the `tracing` feature, a 5xx is logged once, with its source chain, when a framework
-//! turns it into a response; a 4xx is not logged.
+//! With the `tracing` feature, every error response is logged once, when a framework turns the
+//! error into a response: a 5xx at error level with its source chain, a 4xx at info level (the
+//! default `LogPolicy`; `tests/log_policy.rs` sets others).
 #![cfg(all(feature = "tracing", feature = "axum"))]
 
 use std::collections::BTreeMap;
@@ -143,16 +144,39 @@ fn rocket_logs_the_method_and_path_of_the_request() {
 }
 
 #[test]
-fn a_client_error_is_not_logged() {
+fn a_client_error_is_logged_at_info_with_a_target_of_its_own() {
     let events = events_while(|| {
         let response = ApiError::NoUser(7).into_response();
         assert_eq!(response.status(), 404);
-        // The same recorder sees a server error, so the silence above is the library's.
-        let down = QueryError(std::io::Error::other("down"));
-        assert_eq!(ApiError::Database(down).into_response().status(), 503);
     });
     assert_eq!(events.len(), 1, "{events:?}");
-    assert_eq!(events[0].1["status"], "503");
+    let (level, fields) = &events[0];
+    assert_eq!(*level, Level::INFO);
+    assert_eq!(fields["target"], "status_core::client_error");
+    assert_eq!((&*fields["status"], &*fields["code"]), ("404", "no_user"));
+    assert_eq!(fields["variant"], "NoUser");
+    // For the team's eyes: the error's own text.
+    assert_eq!(fields["error"], "no user 7");
+    assert_eq!(fields["message"], "client error response");
+}
+
+/// The framework's own errors are logged as the service's are: an unknown route is a 404.
+#[test]
+fn a_rejection_of_the_framework_is_logged_too() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let events = events_while(|| {
+        let response = runtime.block_on(status_core::axum::not_found());
+        assert_eq!(response.status(), 404);
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    let (level, fields) = &events[0];
+    assert_eq!(*level, Level::INFO);
+    assert_eq!(
+        (&*fields["code"], &*fields["variant"]),
+        ("route_not_found", "RouteNotFound")
+    );
 }
 
 /// Not an `Error`: its `Debug` is what the event shows.

@@ -9,16 +9,17 @@ mod pages;
 
 use std::convert::Infallible;
 
-use common::{assert_rejected, error_named, send, ShopError};
+use common::{assert_rejected, error_named, negotiation, send, ShopError};
 use status_core::ApiStatus;
 use warp::{Filter, Rejection, Reply};
 
-/// Serves `routes` on 127.0.0.1, on a port the system picks, on a thread of its own, and
-/// returns its base URL: the listener is bound first, and its address is the one returned.
-fn serve<F, R>(routes: F) -> String
+/// Runs `server` on a listener bound to 127.0.0.1, on a port the system picks, on a thread of
+/// its own, and returns its base URL: the listener is bound first, and its address is the one
+/// returned.
+fn on_loopback<S, F>(server: S) -> String
 where
-    F: Filter<Extract = (R,), Error = Infallible> + Clone + Send + Sync + 'static,
-    R: Reply,
+    S: FnOnce(tokio::net::TcpListener) -> F + Send + 'static,
+    F: std::future::Future<Output = ()>,
 {
     let (bound, address) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -29,10 +30,19 @@ where
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             bound.send(listener.local_addr().unwrap()).unwrap();
-            warp::serve(routes).incoming(listener).run().await;
+            server(listener).await;
         });
     });
     format!("http://{}", address.recv().unwrap())
+}
+
+/// Serves `routes`, which answer every request themselves, on loopback.
+fn serve<F, R>(routes: F) -> String
+where
+    F: Filter<Extract = (R,), Error = Infallible> + Clone + Send + Sync + 'static,
+    R: Reply,
+{
+    on_loopback(move |listener| warp::serve(routes).incoming(listener).run())
 }
 
 #[derive(serde::Deserialize)]
@@ -67,8 +77,8 @@ enum Answer {
 }
 
 /// The shop: `/errors/{name}` and the extractors' routes, JSON bodies limited to 64 bytes,
-/// everything recovered by `recover`.
-fn serve_shop(answer: Answer) -> String {
+/// and `/bare-401`, what an authentication filter answers a request without credentials.
+fn shop(answer: Answer) -> warp::filters::BoxedFilter<(warp::reply::Response,)> {
     let errors = warp::path!("errors" / String).and(warp::get());
     let errors = match answer {
         Answer::Reply => errors
@@ -84,21 +94,101 @@ fn serve_shop(answer: Answer) -> String {
         .and(warp::post())
         .and(warp::body::content_length_limit(64))
         .and(warp::body::json())
-        .map(|order: Order| format!("{} ordered", order.quantity));
+        .map(|order: Order| format!("{} ordered", order.quantity).into_response());
     let order_by_id = warp::path!("orders" / u64)
         .and(warp::get())
-        .map(|id: u64| format!("order {id}"));
+        .map(|id: u64| format!("order {id}").into_response());
     let search = warp::path!("search")
         .and(warp::get())
         .and(warp::query::<Search>())
-        .map(|search: Search| format!("{} results", search.limit));
+        .map(|search: Search| format!("{} results", search.limit).into_response());
+    let bare = warp::path!("bare-401").and(warp::get()).map(|| {
+        warp::reply::with_header(
+            warp::http::StatusCode::UNAUTHORIZED,
+            "www-authenticate",
+            "Basic realm=\"shop\"",
+        )
+        .into_response()
+    });
+    errors
+        .or(order)
+        .unify()
+        .or(order_by_id)
+        .unify()
+        .or(search)
+        .unify()
+        .or(bare)
+        .unify()
+        .boxed()
+}
+
+/// The shop, everything recovered by `recover`.
+fn serve_shop(answer: Answer) -> String {
+    serve(shop(answer).recover(status_core::warp::recover))
+}
+
+/// A filter of the service's own: it reads the record of what was served, as a team's logging
+/// would, and shows it in a header for the test to see.
+fn show_record<F, R>(
+    filter: F,
+) -> impl Filter<Extract = (warp::reply::Response,), Error = Infallible> + Clone + Send + Sync + 'static
+where
+    F: Filter<Extract = (R,), Error = Infallible> + Clone + Send + Sync + 'static,
+    R: Reply + 'static,
+{
+    filter.map(|reply: R| {
+        let mut response = reply.into_response();
+        if let Some(served) = status_core::warp::served(&response) {
+            let described = negotiation::describe(served);
+            response
+                .headers_mut()
+                .insert(negotiation::SERVED_HEADER, described.parse().unwrap());
+        }
+        response
+    })
+}
+
+/// The shop with content negotiation, outermost, and the record-reading filter inside it.
+fn serve_negotiated() -> String {
     serve(
-        errors
-            .or(order)
-            .or(order_by_id)
-            .or(search)
-            .recover(status_core::warp::recover),
+        shop(Answer::Reply)
+            .recover(status_core::warp::recover)
+            .with(warp::wrap_fn(show_record))
+            .with(warp::wrap_fn(status_core::warp::negotiate)),
     )
+}
+
+/// Serves routes whose rejections warp answers itself, without this crate.
+fn serve_native(routes: warp::filters::BoxedFilter<(warp::reply::Response,)>) -> String {
+    on_loopback(move |listener| warp::serve(routes).incoming(listener).run())
+}
+
+#[test]
+fn warp_sends_each_error_in_the_representation_the_client_asks_for() {
+    negotiation::assert_negotiates(&serve_negotiated());
+}
+
+#[test]
+fn warp_middleware_reads_what_was_served() {
+    negotiation::assert_middleware_reads_the_record(&serve_negotiated());
+}
+
+#[test]
+fn warp_answers_a_hostile_accept_with_json() {
+    negotiation::assert_hostile_accept_gets_json(&serve_negotiated());
+}
+
+#[test]
+fn warp_keeps_its_own_statuses_where_asked() {
+    use status_core::Statuses;
+
+    let kept =
+        serve(shop(Answer::Reply).recover(status_core::warp::recover_with(Statuses::Framework)));
+    let native = serve_native(shop(Answer::Reply));
+    common::assert_statuses_kept::<status_core::statuses::Warp>(&kept, &native);
+    // A filter's own 401 is a reply, not a rejection: it passes as it was.
+    let bare = send("GET", &format!("{kept}/bare-401"), None);
+    assert_eq!((bare.status, bare.text.as_str()), (401, ""));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 pub use core::fmt::{Result as FmtResult, Write as FmtWrite};
 pub use http::{HeaderMap, StatusCode};
 
-pub use crate::table::status_code as status;
+pub use crate::response::table::status_code as status;
 
 /// The status `N`, as a constant a derived `status()` arm names: evaluated once per code, not
 /// once per arm.
@@ -15,8 +15,10 @@ impl<const N: u16> Code<N> {
 pub use crate::{ApiStatus, Extensions, GrpcDomain, Table, TransparentInfo, VariantInfo};
 
 pub use crate::__impl_frameworks as impl_frameworks;
-pub use crate::from_problem::steps as decode;
-pub use crate::{DetailField, ExtensionMember, FromAllow, FromProblem, FromRetryAfter, Received};
+pub use crate::client::from_problem::steps as decode;
+pub use crate::{
+    DetailField, ExtensionMember, FromAllow, FromHeaderText, FromProblem, FromRetryAfter, Received,
+};
 pub use serde::Serialize;
 
 /// Adds the field `value` as the extension member `name`.
@@ -28,6 +30,14 @@ pub fn extension<T: Serialize + ?Sized>(
     value: &T,
 ) {
     extensions.insert_derived(name, member, value);
+}
+
+/// `response` with `served` in its extensions: what the derived responses of frameworks built on
+/// the `http` crate carry.
+#[must_use]
+pub fn with_served<B>(mut response: http::Response<B>, served: crate::Served) -> http::Response<B> {
+    response.extensions_mut().insert(served);
+    response
 }
 
 /// Sets `Retry-After` from a field of whole seconds.
@@ -44,7 +54,14 @@ pub fn allow<T: AllowMethods + ?Sized>(headers: &mut HeaderMap, value: &T) {
     }
 }
 
-pub use crate::headers::{AllowMethods, RetryAfter};
+/// Sets `WWW-Authenticate` from a field holding the challenge.
+pub fn www_authenticate<T: HeaderText + ?Sized>(headers: &mut HeaderMap, value: &T) {
+    if let Some(value) = value.header_text() {
+        headers.insert(http::header::WWW_AUTHENTICATE, value);
+    }
+}
+
+pub use crate::response::headers::{AllowMethods, HeaderText, RetryAfter};
 
 /// A field a `message` shows, so that a string is written as it is, without the formatting
 /// machinery. What is a string is decided by type, here, and not by the name the derive
@@ -112,7 +129,9 @@ pub use salvo_core;
 pub use salvo_oapi;
 #[cfg(feature = "tonic")]
 pub use tonic;
-/// The logging of a 5xx as it becomes a response (`__private/log.rs`).
+/// The record of a value that its responses carry (`__private/capture.rs`).
+pub mod capture;
+/// The logging of an error as it becomes a response (`__private/log.rs`).
 #[cfg(feature = "tracing")]
 pub mod log;
 #[cfg(feature = "utoipa")]
@@ -132,48 +151,11 @@ pub use aide;
 #[cfg(feature = "aide")]
 pub type AideResponses = std::vec::Vec<(Option<u16>, aide::openapi::Response)>;
 
-#[cfg(any(
-    feature = "aide",
-    feature = "utoipa",
-    feature = "poem-openapi",
-    feature = "salvo-oapi"
-))]
+#[cfg(feature = "openapi")]
 pub use crate::openapi::TypedMembers;
 
-/// A field type, for the generated impls to ask through autoref
-/// (`(&&SchemaProbe::<T>::new())`) for its schema in a tool, where it has one.
-#[cfg(any(
-    feature = "aide",
-    feature = "utoipa",
-    feature = "poem-openapi",
-    feature = "salvo-oapi"
-))]
-pub struct SchemaProbe<T: ?Sized>(core::marker::PhantomData<T>);
-
-#[cfg(any(
-    feature = "aide",
-    feature = "utoipa",
-    feature = "poem-openapi",
-    feature = "salvo-oapi"
-))]
-impl<T: ?Sized> SchemaProbe<T> {
-    #[must_use]
-    pub const fn new() -> Self {
-        Self(core::marker::PhantomData)
-    }
-}
-
-#[cfg(any(
-    feature = "aide",
-    feature = "utoipa",
-    feature = "poem-openapi",
-    feature = "salvo-oapi"
-))]
-impl<T: ?Sized> Default for SchemaProbe<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+#[cfg(feature = "openapi")]
+pub use crate::openapi::SchemaProbe;
 
 #[cfg(feature = "aide")]
 pub use crate::aide::probe::{NoAideMembers, NoJsonSchema, ViaAideMembers, ViaJsonSchema};
@@ -195,6 +177,10 @@ pub trait ProblemTypes {
 }
 
 impl<T: ProblemTypes> ProblemTypes for Box<T> {
+    const EVERY_ROW_TYPED: bool = T::EVERY_ROW_TYPED;
+}
+
+impl<T: ProblemTypes> ProblemTypes for std::sync::Arc<T> {
     const EVERY_ROW_TYPED: bool = T::EVERY_ROW_TYPED;
 }
 

@@ -73,97 +73,83 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-#[cfg(feature = "actix-web")]
-#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
-pub mod actix;
-#[cfg(feature = "aide")]
-#[cfg_attr(docsrs, doc(cfg(feature = "aide")))]
-pub mod aide;
-mod api_status;
-#[cfg(feature = "axum")]
-#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-pub mod axum;
-mod body;
-mod catalog;
-mod framework_impls;
-mod from_problem;
-#[cfg(feature = "garde")]
-mod garde;
-mod grpc;
-mod headers;
-pub mod html;
-#[cfg(any(
-    feature = "axum",
-    feature = "actix-web",
-    feature = "rocket",
-    feature = "poem",
-    feature = "salvo",
-    feature = "warp"
-))]
-mod instance;
-pub mod markdown;
+mod client;
+mod doc_tools;
+mod docs;
+mod frameworks;
+mod problem;
+mod response;
+mod serve;
+mod status;
+mod validation;
+
 #[cfg(feature = "openapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
-pub mod openapi;
+pub use docs::openapi;
+pub use docs::{html, markdown};
+pub use serve::negotiate;
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use frameworks::actix;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use frameworks::axum;
 #[cfg(feature = "poem")]
 #[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
-pub mod poem;
-#[cfg(feature = "poem-openapi")]
-#[cfg_attr(docsrs, doc(cfg(feature = "poem-openapi")))]
-pub mod poem_openapi;
-mod problem;
-mod problem_type;
-mod problem_view;
-mod registry;
-mod rejection;
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub mod reqwest;
+pub use frameworks::poem;
 #[cfg(feature = "rocket")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rocket")))]
-pub mod rocket;
+pub use frameworks::rocket;
 #[cfg(feature = "salvo")]
 #[cfg_attr(docsrs, doc(cfg(feature = "salvo")))]
-pub mod salvo;
-#[cfg(feature = "salvo-oapi")]
-#[cfg_attr(docsrs, doc(cfg(feature = "salvo-oapi")))]
-pub mod salvo_oapi;
-#[cfg(any(
-    feature = "axum",
-    feature = "actix-web",
-    feature = "rocket",
-    feature = "poem",
-    feature = "salvo",
-    feature = "warp"
-))]
-mod served_pages;
-mod table;
+pub use frameworks::salvo;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
-pub mod tonic;
-#[cfg(feature = "utoipa")]
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-pub mod utoipa;
-#[cfg(feature = "validator")]
-mod validator;
-mod violations;
+pub use frameworks::tonic;
 #[cfg(feature = "warp")]
 #[cfg_attr(docsrs, doc(cfg(feature = "warp")))]
-pub mod warp;
+pub use frameworks::warp;
 
-pub use api_status::ApiStatus;
-pub use body::Extensions;
-pub use catalog::{Status, StatusClass, UndocumentedStatus, GENERAL_INFORMATION};
-pub use from_problem::{
-    DetailField, ExtensionMember, FromAllow, FromProblem, FromRetryAfter, Received,
+#[cfg(feature = "aide")]
+#[cfg_attr(docsrs, doc(cfg(feature = "aide")))]
+pub use doc_tools::aide;
+#[cfg(feature = "poem-openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem-openapi")))]
+pub use doc_tools::poem_openapi;
+#[cfg(feature = "salvo-oapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "salvo-oapi")))]
+pub use doc_tools::salvo_oapi;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use doc_tools::utoipa;
+
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use client::reqwest;
+
+pub use client::from_problem::{
+    DetailField, ExtensionMember, FromAllow, FromHeaderText, FromProblem, FromRetryAfter, Received,
 };
-pub use grpc::GrpcDomain;
-pub use headers::{AllowMethods, RetryAfter};
+pub use problem::violations::{Pointer, Violation, Violations};
 pub use problem::{reason_phrase, Problem, ABOUT_BLANK, PROBLEM_JSON};
-pub use registry::RegisteredStatus;
-pub use rejection::{Rejection, RejectionKind};
-pub use table::{Table, TransparentInfo, VariantInfo};
-pub use violations::{Pointer, Violation, Violations};
+pub use response::api_status::ApiStatus;
+pub use response::extensions::Extensions;
+pub use response::headers::{AllowMethods, HeaderText, RetryAfter};
+pub use response::rejection::{Rejection, RejectionKind};
+pub use response::statuses;
+pub use response::statuses::Statuses;
+pub use response::table::{Table, TransparentInfo, VariantInfo};
+#[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
+pub use serve::log::LogPolicy;
+#[cfg(any(feature = "actix-web", feature = "poem", feature = "warp"))]
+pub use serve::prepared::ProblemResponse;
+pub use serve::served::Served;
+pub use status::catalog::{Status, UndocumentedStatus, GENERAL_INFORMATION};
+pub use status::class::StatusClass;
+pub use status::grpc::GrpcDomain;
+pub use status::registry::RegisteredStatus;
 
 /// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.
 #[cfg(feature = "derive")]
@@ -175,6 +161,11 @@ pub use status_derive::ApiStatus;
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use status_derive::FromProblem;
+
+/// The `http` crate (1.x), whose types [`ApiStatus`] and [`Problem`] speak: a service whose
+/// framework has other ones (actix-web 4 has its own copy of `http` 0.2) names them through
+/// this, without a dependency of its own.
+pub use http;
 
 /// What `#[derive(ApiStatus)]` expands to refers to; not a public API.
 #[doc(hidden)]

@@ -45,6 +45,7 @@ pub enum FieldSource {
     Member,
     RetryAfter,
     Allow,
+    WwwAuthenticate,
     /// The text of the message's placeholder at this index, among the template's
     /// placeholders.
     Detail(usize),
@@ -218,6 +219,25 @@ pub enum DetailSource<'t> {
 }
 
 impl Input<'_> {
+    /// The code a 4xx variant takes from its name: without the `strip_suffix` (unless that
+    /// is the whole name), in the `rename_all` style (snake case by default).
+    pub fn code_of_name(&self, name: &str) -> String {
+        let suffix = self.attrs.strip_suffix.as_ref().map(LitStr::value);
+        let name = match suffix.as_deref() {
+            Some(suffix) if !suffix.is_empty() && name != suffix => {
+                name.strip_suffix(suffix).unwrap_or(name)
+            }
+            _ => name,
+        };
+        let style = self
+            .attrs
+            .rename_all
+            .as_ref()
+            .and_then(|lit| RenameStyle::from_name(&lit.value()))
+            .unwrap_or(RenameStyle::Snake);
+        style.apply(name)
+    }
+
     /// The path to `status-core`: `crate = "..."` or `::status_core`.
     pub fn krate(&self) -> syn::Path {
         self.attrs
@@ -241,6 +261,40 @@ impl Variant<'_> {
 
     pub fn is_transparent(&self) -> bool {
         self.attrs.transparent.is_some()
+    }
+
+    /// The `#[status(forward)]` field, whose status the variant answers with (the first, if
+    /// `valid` has refused a second).
+    pub fn forward_field(&self) -> Option<&Field<'_>> {
+        self.fields.iter().find(|f| f.attrs.forward.is_some())
+    }
+
+    /// The field the variant answers as, and so has no row of its own: the only field of a
+    /// `transparent` variant, or the `forward` one.
+    pub fn inner(&self) -> Option<&Field<'_>> {
+        if self.is_transparent() {
+            self.fields.first()
+        } else {
+            self.forward_field()
+        }
+    }
+
+    /// Whether the variant answers as one of its fields (`transparent` or `forward`), and so
+    /// has no row, status or code of its own.
+    pub fn answers_as_field(&self) -> bool {
+        self.is_transparent() || self.forward_field().is_some()
+    }
+
+    /// Where the detail of a `forward` variant comes from when the forwarded status is a 4xx
+    /// (or the variant says `expose`): its `message` (even one without fields, since the row
+    /// is the field's), or `Display` (its own `display`, or the enum's); `None` leaves the
+    /// detail to the field.
+    pub fn forward_detail(&self, input: &Input) -> Option<DetailSource<'_>> {
+        if let Some(template) = &self.template {
+            return Some(DetailSource::Template(template));
+        }
+        let enum_display = input.attrs.display.is_some() && input.is_enum;
+        (self.attrs.display.is_some() || enum_display).then_some(DetailSource::Display)
     }
 
     /// Whether the detail may show fields: on 4xx always, on 5xx only with `expose`.
@@ -274,7 +328,7 @@ impl Variant<'_> {
         }
         match self.status(input) {
             Some(status @ 500..) => server_error_code(status).to_owned(),
-            _ => snake_case(&self.ident.to_string()),
+            _ => input.code_of_name(&self.ident.to_string()),
         }
     }
 
@@ -351,6 +405,12 @@ impl Variant<'_> {
         self.fields.iter().find(|f| f.attrs.allow.is_some())
     }
 
+    pub fn www_authenticate_field(&self) -> Option<&Field<'_>> {
+        self.fields
+            .iter()
+            .find(|f| f.attrs.www_authenticate.is_some())
+    }
+
     /// Where a client finds each field again, or `None` when some field stays on the
     /// server, so that the variant cannot be rebuilt: a source (its text is the inner error's,
     /// which a client must never invent), a field a 5xx does not show, a field the detail
@@ -358,7 +418,7 @@ impl Variant<'_> {
     pub fn field_sources(&self, input: &Input) -> Option<Vec<FieldSource>> {
         let template = self.detail_template(input);
         let placeholder = |field: &Field| {
-            let name = crate::expand::member_name(&field.member);
+            let name = member_name(&field.member);
             template
                 .as_ref()?
                 .fields()
@@ -375,6 +435,8 @@ impl Variant<'_> {
                     Some(FieldSource::RetryAfter)
                 } else if field.attrs.allow.is_some() {
                     Some(FieldSource::Allow)
+                } else if field.attrs.www_authenticate.is_some() {
+                    Some(FieldSource::WwwAuthenticate)
                 } else {
                     placeholder(field).map(FieldSource::Detail)
                 }
@@ -401,6 +463,74 @@ impl Field<'_> {
 /// `server_error`.
 pub fn server_error_code(status: u16) -> &'static str {
     crate::catalog::with_meaning(status).map_or("server_error", |entry| entry.code)
+}
+
+/// A field's name as a message names it: `id` (a raw identifier without its `r#`), or `0`.
+pub fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+/// A `rename_all` style: serde's eight, as serde spells them. Each spells the words of the
+/// name as `snake_case` splits them (`HTTPError` is `http` and `error`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RenameStyle {
+    Lower,
+    Upper,
+    Pascal,
+    Camel,
+    Snake,
+    ScreamingSnake,
+    Kebab,
+    ScreamingKebab,
+}
+
+impl RenameStyle {
+    /// Every style, by its name.
+    pub const ALL: [(&'static str, RenameStyle); 8] = [
+        ("lowercase", RenameStyle::Lower),
+        ("UPPERCASE", RenameStyle::Upper),
+        ("PascalCase", RenameStyle::Pascal),
+        ("camelCase", RenameStyle::Camel),
+        ("snake_case", RenameStyle::Snake),
+        ("SCREAMING_SNAKE_CASE", RenameStyle::ScreamingSnake),
+        ("kebab-case", RenameStyle::Kebab),
+        ("SCREAMING-KEBAB-CASE", RenameStyle::ScreamingKebab),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, style)| *style)
+    }
+
+    /// `name` (a variant's, in Rust's `PascalCase`) in this style.
+    pub fn apply(self, name: &str) -> String {
+        let snake = snake_case(name);
+        let words = snake.split('_').filter(|w| !w.is_empty());
+        let capitalized = |word: &str| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        };
+        match self {
+            RenameStyle::Snake => snake,
+            RenameStyle::Lower => words.collect(),
+            RenameStyle::Upper => words.map(str::to_uppercase).collect(),
+            RenameStyle::Pascal => words.map(capitalized).collect(),
+            RenameStyle::Camel => words
+                .enumerate()
+                .map(|(i, w)| if i == 0 { w.to_owned() } else { capitalized(w) })
+                .collect(),
+            RenameStyle::ScreamingSnake => snake.to_uppercase(),
+            RenameStyle::Kebab => words.collect::<Vec<_>>().join("-"),
+            RenameStyle::ScreamingKebab => snake.to_uppercase().replace('_', "-"),
+        }
+    }
 }
 
 /// `UserNotFound` -> `user_not_found`, `HTTPError` -> `http_error`.
@@ -430,7 +560,46 @@ pub fn snake_case(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::snake_case;
+    use super::{snake_case, RenameStyle};
+
+    #[test]
+    fn each_rename_style_spells_the_words_of_the_name() {
+        let spelled = |name: &str| -> Vec<String> {
+            RenameStyle::ALL
+                .iter()
+                .map(|(_, style)| style.apply(name))
+                .collect()
+        };
+        assert_eq!(
+            spelled("UploadForbidden"),
+            [
+                "uploadforbidden",
+                "UPLOADFORBIDDEN",
+                "UploadForbidden",
+                "uploadForbidden",
+                "upload_forbidden",
+                "UPLOAD_FORBIDDEN",
+                "upload-forbidden",
+                "UPLOAD-FORBIDDEN",
+            ]
+        );
+        // An acronym is one word, as in the default codes.
+        assert_eq!(
+            spelled("HTTPError"),
+            [
+                "httperror",
+                "HTTPERROR",
+                "HttpError",
+                "httpError",
+                "http_error",
+                "HTTP_ERROR",
+                "http-error",
+                "HTTP-ERROR",
+            ]
+        );
+        assert_eq!(RenameStyle::Kebab.apply("Oauth2Failed"), "oauth2-failed");
+        assert_eq!(RenameStyle::from_name("kebab_case"), None);
+    }
 
     #[test]
     fn snake_case_handles_acronyms_and_digits() {

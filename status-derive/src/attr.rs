@@ -24,6 +24,8 @@ const ENUM_KEYS: &[&str] = &[
     "grpc_domain",
     "private_docs",
     "catalog_title",
+    "rename_all",
+    "strip_suffix",
 ];
 const VARIANT_KEYS: &[&str] = &[
     "transparent",
@@ -45,7 +47,16 @@ const STRUCT_KEYS: &[&str] = &{
     const LEN: usize = union_len(VARIANT_KEYS, ENUM_KEYS);
     union::<LEN>(VARIANT_KEYS, ENUM_KEYS)
 };
-const FIELD_KEYS: &[&str] = &["extension", "retry_after", "allow"];
+const FIELD_KEYS: &[&str] = &[
+    "extension",
+    "retry_after",
+    "allow",
+    "www_authenticate",
+    "forward",
+];
+/// The variant keys whose value may be the path to a `&'static str` constant, as well as a
+/// literal: header values, which the row holds as they are.
+const PATH_KEYS: &[&str] = &["www_authenticate", "allow"];
 
 /// `first`, then the keys of `then` that `first` lacks, in order.
 const fn union<const LEN: usize>(
@@ -139,8 +150,8 @@ pub struct Attrs {
     pub description: Option<LitStr>,
     pub expose: Option<Ident>,
     pub krate: Option<LitStr>,
-    pub www_authenticate: Option<LitStr>,
-    pub allow: Option<LitStr>,
+    pub www_authenticate: Option<HeaderText>,
+    pub allow: Option<HeaderText>,
     pub retry_after: Option<LitInt>,
     /// `type = "..."`: the problem type URI (`type` is a keyword, hence the name).
     pub type_uri: Option<LitStr>,
@@ -154,6 +165,10 @@ pub struct Attrs {
     pub private_docs: Option<Ident>,
     /// `catalog_title = "..."`: the heading of the HTML error catalog.
     pub catalog_title: Option<LitStr>,
+    /// `rename_all = "kebab-case"`: how the default codes of 4xx variants are spelled.
+    pub rename_all: Option<LitStr>,
+    /// `strip_suffix = "Error"`: dropped from variant names before their default codes.
+    pub strip_suffix: Option<LitStr>,
     /// Every key written, in order, for rules about combinations.
     pub keys: Vec<Ident>,
     /// A status was written but could not be read (and that was reported).
@@ -166,6 +181,28 @@ pub struct FieldAttrs {
     pub extension: Option<Extension>,
     pub retry_after: Option<Ident>,
     pub allow: Option<Ident>,
+    pub www_authenticate: Option<Ident>,
+    /// `forward`: the variant answers with this field's status.
+    pub forward: Option<Ident>,
+    /// Every key written, even with a value that could not be read (and was reported).
+    pub keys: Vec<Ident>,
+}
+
+/// A header value written on a variant: a literal, or the path to a `&'static str` constant,
+/// which only constant evaluation can read.
+#[derive(Clone)]
+pub enum HeaderText {
+    Lit(LitStr),
+    Const(syn::ExprPath),
+}
+
+impl quote::ToTokens for HeaderText {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            HeaderText::Lit(lit) => lit.to_tokens(tokens),
+            HeaderText::Const(path) => path.to_tokens(tokens),
+        }
+    }
 }
 
 pub struct Extension {
@@ -189,6 +226,15 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
             Item::Status(lit) => set(cx, &mut out.status, lit, "the status code"),
             Item::BadStatus => out.bad_status = true,
             Item::BadValue(key) => out.keys.push(key),
+            Item::Path(key, path) => {
+                out.keys.push(key.clone());
+                let slot = if key == "allow" {
+                    &mut out.allow
+                } else {
+                    &mut out.www_authenticate
+                };
+                set(cx, slot, HeaderText::Const(path), &format!("`{key}`"));
+            }
             Item::Flag(key) => {
                 out.keys.push(key.clone());
                 match key.to_string().as_str() {
@@ -210,14 +256,16 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
                     "code" => set_str(cx, &mut out.code, &key, value),
                     "description" => set_str(cx, &mut out.description, &key, value),
                     "crate" => set_str(cx, &mut out.krate, &key, value),
-                    "www_authenticate" => set_str(cx, &mut out.www_authenticate, &key, value),
-                    "allow" => set_str(cx, &mut out.allow, &key, value),
+                    "www_authenticate" => set_header(cx, &mut out.www_authenticate, &key, value),
+                    "allow" => set_header(cx, &mut out.allow, &key, value),
                     "type" => set_str(cx, &mut out.type_uri, &key, value),
                     "title" => set_str(cx, &mut out.title, &key, value),
                     "type_base" => set_str(cx, &mut out.type_base, &key, value),
                     "grpc" => set_str(cx, &mut out.grpc, &key, value),
                     "grpc_domain" => set_str(cx, &mut out.grpc_domain, &key, value),
                     "catalog_title" => set_str(cx, &mut out.catalog_title, &key, value),
+                    "rename_all" => set_str(cx, &mut out.rename_all, &key, value),
+                    "strip_suffix" => set_str(cx, &mut out.strip_suffix, &key, value),
                     "retry_after" => match value {
                         Lit::Int(lit) => set(cx, &mut out.retry_after, lit, "`retry_after`"),
                         other => cx.error_spanned(
@@ -248,39 +296,54 @@ pub fn parse_field_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             );
             continue;
         }
-        parse_one(cx, attr, Level::Field, &mut |cx, item| match item {
-            Item::BadStatus | Item::BadValue(_) => {}
-            Item::Status(lit) => cx.error_spanned(
-                &lit,
-                "a field takes no status; put `#[status(...)]` with the code on the variant",
-            ),
-            Item::Flag(key) => match key.to_string().as_str() {
-                "extension" => set_extension(cx, &mut out.extension, key, None),
-                "retry_after" => set(cx, &mut out.retry_after, key, "`retry_after`"),
-                _ => set(cx, &mut out.allow, key, "`allow`"),
-            },
-            Item::Value(key, value) => match (key.to_string().as_str(), value) {
-                ("extension", Lit::Str(name)) => {
-                    set_extension(cx, &mut out.extension, key, Some(name));
-                }
-                ("extension", other) => cx.error_spanned(
-                    &other,
-                    "the extension's name is a string: `extension = \"retry_after_seconds\"`",
-                ),
-                _ => cx.error_spanned(
-                    &key,
-                    format!("`{key}` on a field is a flag: write `#[status({key})]`"),
-                ),
-            },
+        parse_one(cx, attr, Level::Field, &mut |cx, item| {
+            if let Item::Flag(key) | Item::Value(key, _) | Item::BadValue(key) = &item {
+                out.keys.push(key.clone());
+            }
+            field_item(cx, &mut out, item);
         });
     }
     out
+}
+
+fn field_item(cx: &mut Ctxt, out: &mut FieldAttrs, item: Item) {
+    match item {
+        Item::BadStatus | Item::BadValue(_) | Item::Path(..) => {}
+        Item::Status(lit) => cx.error_spanned(
+            &lit,
+            "a field takes no status; put `#[status(...)]` with the code on the variant",
+        ),
+        Item::Flag(key) => match key.to_string().as_str() {
+            "extension" => set_extension(cx, &mut out.extension, key, None),
+            "retry_after" => set(cx, &mut out.retry_after, key, "`retry_after`"),
+            "www_authenticate" => {
+                set(cx, &mut out.www_authenticate, key, "`www_authenticate`");
+            }
+            "forward" => set(cx, &mut out.forward, key, "`forward`"),
+            _ => set(cx, &mut out.allow, key, "`allow`"),
+        },
+        Item::Value(key, value) => match (key.to_string().as_str(), value) {
+            ("extension", Lit::Str(name)) => {
+                set_extension(cx, &mut out.extension, key, Some(name));
+            }
+            ("extension", other) => cx.error_spanned(
+                &other,
+                "the extension's name is a string: `extension = \"retry_after_seconds\"`",
+            ),
+            _ => cx.error_spanned(
+                &key,
+                format!("`{key}` on a field is a flag: write `#[status({key})]`"),
+            ),
+        },
+    }
 }
 
 enum Item {
     Status(LitInt),
     Flag(Ident),
     Value(Ident, Lit),
+    /// A header key whose value is the path to a constant: `www_authenticate = REALM`.
+    Path(Ident, syn::ExprPath),
     /// A status was meant but could not be read; its error is reported already.
     BadStatus,
     /// A known key whose value could not be read; its error is reported already, and rules
@@ -479,7 +542,14 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
         ))));
     }
     if !level.keys().contains(&name.as_str()) {
-        return Ok(Err(Mistake::key(unknown_key(&key, level))));
+        let error = unknown_key(&key, level);
+        // `forward` on a variant means its status comes from a field: "no status" would
+        // only repeat the mistake.
+        return Ok(Err(if name == "forward" && level.takes_status() {
+            Mistake::status(error)
+        } else {
+            Mistake::key(error)
+        }));
     }
     match value {
         Value::None => Ok(Ok(Item::Flag(key))),
@@ -488,17 +558,33 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
             let error = syn::Error::new(eq.span, missing_value(&key, level));
             Ok(Err(Mistake::value(key, error)))
         }
-        Value::Expr(expr) => {
-            let error = syn::Error::new_spanned(
-                expr,
-                format!(
-                    "`{key}` takes a literal, like `{key} = {}`",
-                    example_value(&key)
-                ),
-            );
-            Ok(Err(Mistake::value(key, error)))
+        Value::Expr(syn::Expr::Path(path))
+            if level.takes_status() && PATH_KEYS.contains(&name.as_str()) =>
+        {
+            Ok(Ok(Item::Path(key, path)))
         }
+        Value::Expr(expr) => Ok(Err(not_a_literal(key, level, expr))),
     }
+}
+
+/// A value that is neither a literal nor, where a header key takes one, a constant's path.
+fn not_a_literal(key: Ident, level: Level, expr: syn::Expr) -> Mistake {
+    let message = if level == Level::Field && key != "extension" {
+        format!("`{key}` on a field is a flag: write `#[status({key})]`")
+    } else if PATH_KEYS.iter().any(|k| key == k) {
+        format!(
+            "`{key}` takes a string literal or the path to a `&'static str` constant, like \
+             `{key} = {}` or `{key} = {}`",
+            example_value(&key),
+            example_const(&key)
+        )
+    } else {
+        format!(
+            "`{key}` takes a literal, like `{key} = {}`",
+            example_value(&key)
+        )
+    };
+    Mistake::value(key, syn::Error::new_spanned(expr, message))
 }
 
 /// What follows a key, before the key is known to be one.
@@ -513,7 +599,7 @@ enum Value {
 
 fn missing_value(key: &Ident, level: Level) -> String {
     let flag = match level {
-        Level::Field => ["retry_after", "allow"].as_slice(),
+        Level::Field => ["retry_after", "allow", "www_authenticate", "forward"].as_slice(),
         _ => ["transparent", "display", "expose"].as_slice(),
     };
     if flag.contains(&key.to_string().as_str()) {
@@ -538,7 +624,18 @@ fn example_value(key: &Ident) -> &'static str {
         "grpc" => "\"not_found\"",
         "grpc_domain" => "\"api.example.com\"",
         "catalog_title" => "\"Todo API errors\"",
+        "rename_all" => "\"kebab-case\"",
+        "strip_suffix" => "\"Error\"",
         _ => "\"...\"",
+    }
+}
+
+/// The constant a header key's messages show, for the keys that take one.
+fn example_const(key: &Ident) -> &'static str {
+    if key == "allow" {
+        "ALLOWED_METHODS"
+    } else {
+        "CHALLENGE"
     }
 }
 
@@ -576,6 +673,8 @@ fn instead_here(name: &str, level: Level) -> &'static str {
     match (name, level) {
         ("type", Level::Enum) => "; to give every variant a type, write `type_base = \"https://api.example.com/problems/\"` here, and each variant's code is appended to it",
         ("type_base", Level::Variant) => "; a variant names its own type in full: `type = \"https://api.example.com/problems/out_of_credit\"`",
+        ("forward", Level::Variant | Level::Struct) => "; mark the field whose status the variant answers with: `#[status(forward)] inner: Box<InnerError>`",
+        ("rename_all" | "strip_suffix", Level::Variant) => "; a variant names its own code in full: `code = \"...\"`",
         _ => "",
     }
 }
@@ -628,6 +727,21 @@ fn set_str(cx: &mut Ctxt, slot: &mut Option<LitStr>, key: &Ident, value: Lit) {
     }
 }
 
+fn set_header(cx: &mut Ctxt, slot: &mut Option<HeaderText>, key: &Ident, value: Lit) {
+    match value {
+        Lit::Str(s) => set(cx, slot, HeaderText::Lit(s), &format!("`{key}`")),
+        other => cx.error_spanned(
+            &other,
+            format!(
+                "`{key}` takes a string literal or the path to a `&'static str` constant: \
+                 `{key} = {}` or `{key} = {}`",
+                example_value(key),
+                example_const(key)
+            ),
+        ),
+    }
+}
+
 fn set_extension(cx: &mut Ctxt, slot: &mut Option<Extension>, key: Ident, name: Option<LitStr>) {
     if slot.is_some() {
         cx.error_spanned(&key, "`extension` is given twice; keep one");
@@ -673,6 +787,29 @@ mod tests {
         assert_eq!(
             on_variant("404, private_docs"),
             ["`private_docs` goes on the enum, not on a variant"]
+        );
+    }
+
+    #[test]
+    fn forward_rename_all_and_strip_suffix_say_where_they_go() {
+        assert_eq!(
+            on_variant("forward"),
+            ["`forward` goes on a field, not on a variant; mark the field whose status the variant answers with: `#[status(forward)] inner: Box<InnerError>`"]
+        );
+        assert_eq!(
+            on_variant("404, rename_all = \"kebab-case\""),
+            ["`rename_all` goes on the enum, not on a variant; a variant names its own code in full: `code = \"...\"`"]
+        );
+        assert_eq!(
+            on_field("forward = true"),
+            ["`forward` on a field is a flag: write `#[status(forward)]`"]
+        );
+        assert!(
+            on_field("forward, forward").contains(&"`forward` is given twice; keep one".to_owned())
+        );
+        assert_eq!(
+            on_variant("401, www_authenticate = 5"),
+            ["`www_authenticate` takes a string literal or the path to a `&'static str` constant: `www_authenticate = \"Bearer\"` or `www_authenticate = CHALLENGE`"]
         );
     }
 
@@ -762,6 +899,40 @@ mod tests {
         assert!(STRUCT_KEYS
             .iter()
             .all(|k| VARIANT_KEYS.contains(k) || ENUM_KEYS.contains(k)));
+    }
+
+    /// The README's attribute tables list every key of each level, and no other.
+    #[test]
+    fn the_readme_tables_list_every_key_of_each_level() {
+        let readme = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"),
+        )
+        .expect("the README");
+        let table = |heading: &str| -> Vec<String> {
+            let start = readme.find(heading).expect(heading);
+            readme[start..]
+                .lines()
+                .skip(1)
+                .skip_while(|line| !line.starts_with('|'))
+                .take_while(|line| line.starts_with('|'))
+                .filter_map(|line| {
+                    let key = line.strip_prefix("| `")?;
+                    Some(key[..key.find(['`', ' '])?].to_owned())
+                })
+                .collect()
+        };
+        for (heading, keys) in [
+            ("### On a variant", VARIANT_KEYS),
+            ("### On a field", FIELD_KEYS),
+            ("### On the enum", ENUM_KEYS),
+        ] {
+            let mut listed = table(heading);
+            listed.sort();
+            listed.dedup();
+            let mut keys = keys.to_vec();
+            keys.sort_unstable();
+            assert_eq!(listed, keys, "{heading}");
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@ use quote::{format_ident, quote, ToTokens, TokenStreamExt};
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
-use crate::ast::{DetailSource, Field, Input, Variant};
+use crate::ast::{member_name, DetailSource, Field, Input, Variant};
+use crate::attr::HeaderText;
 use crate::generics::Bounds;
 
 /// The whole expansion: the impl, or every error found plus a fallback impl. A plain
@@ -38,6 +39,7 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
     let detail = write_detail_fn(input, &p);
     let extensions = write_extensions_fn(input, &p);
     let headers = write_headers_fn(input, &p);
+    let static_body = static_body_fn(input, &p);
     let forwarded_type_bases = forwarded_type_bases(input, &p);
     let mut expanded = wrap(
         input,
@@ -51,6 +53,7 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
             #detail
             #extensions
             #headers
+            #static_body
         },
     );
     expanded.extend(forwarded_type_bases);
@@ -58,7 +61,8 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
 }
 
 /// A type with a `type_base` forwards only to types whose problems all have a type: otherwise
-/// those of its transparent variants would be served without one, unlike all the others.
+/// those of its `transparent` and `forward` variants would be served without one, unlike all
+/// the others.
 /// Checked in a constant, since only the forwarded type knows its rows; for a non-generic type
 /// only, as a constant cannot name the type's parameters.
 fn forwarded_type_bases(input: &Input, p: &TokenStream) -> TokenStream {
@@ -70,31 +74,37 @@ fn forwarded_type_bases(input: &Input, p: &TokenStream) -> TokenStream {
     }
     let outer = input.ident;
     let mut checks = TokenStream::new();
-    for variant in input.variants.iter().filter(|v| v.is_transparent()) {
-        for field in &variant.fields {
-            let ty = field.ty;
-            let inner = ty
-                .to_token_stream()
-                .to_string()
-                .replace(" < ", "<")
-                .replace(" >", ">")
-                .replace(" :: ", "::");
-            let message = format!(
-                "`{outer}` gives its problems a type (`type_base`) and forwards to `{inner}`, \
-                 whose problems have none, so they would be served without a `type`: give \
-                 `{inner}` `#[status(type_base = {:?})]` too (or each of its variants a `type`), \
-                 or map the variant to a status instead of `transparent`",
-                base.value()
+    for variant in &input.variants {
+        let Some(field) = variant.inner() else {
+            continue;
+        };
+        let how = if variant.is_transparent() {
+            "map the variant to a status instead of `transparent`"
+        } else {
+            "give the variant a status instead of `#[status(forward)]`"
+        };
+        let ty = field.ty;
+        let inner = ty
+            .to_token_stream()
+            .to_string()
+            .replace(" < ", "<")
+            .replace(" >", ">")
+            .replace(" :: ", "::");
+        let message = format!(
+            "`{outer}` gives its problems a type (`type_base`) and forwards to `{inner}`, \
+             whose problems have none, so they would be served without a `type`: give \
+             `{inner}` `#[status(type_base = {:?})]` too (or each of its variants a `type`), \
+             or {how}",
+            base.value()
+        );
+        // Spanned at the field's type, so the error points at the forwarded type.
+        let check = quote! {
+            const _: () = #p::forwards_to_typed(
+                <#ty as #p::ProblemTypes>::EVERY_ROW_TYPED,
+                #message,
             );
-            // Spanned at the field's type, so the error points at the forwarded type.
-            let check = quote! {
-                const _: () = #p::forwards_to_typed(
-                    <#ty as #p::ProblemTypes>::EVERY_ROW_TYPED,
-                    #message,
-                );
-            };
-            checks.extend(at_span(&check, ty.span()));
-        }
+        };
+        checks.extend(at_span(&check, ty.span()));
     }
     checks
 }
@@ -144,7 +154,7 @@ fn wrap(
     let every_row_typed = input
         .variants
         .iter()
-        .filter(|variant| !variant.is_transparent())
+        .filter(|variant| !variant.answers_as_field())
         .all(|variant| variant.problem_type(input).is_some());
     let problem_types = quote! {
         #[automatically_derived]
@@ -166,8 +176,8 @@ fn wrap(
     let mut members = Vec::new();
     let mut forwarded = Vec::new();
     for variant in &input.variants {
-        if variant.is_transparent() {
-            forwarded.extend(variant.fields.iter().map(|field| field.ty));
+        if let Some(inner) = variant.inner() {
+            forwarded.push(inner.ty);
             continue;
         }
         for field in &variant.fields {
@@ -179,6 +189,13 @@ fn wrap(
             }
         }
     }
+    // A response's record keeps the value only for a type without generics: the autoref
+    // that picks how asks for `'static`, which it cannot see through a generic parameter.
+    let keep = if input.generics.params.is_empty() {
+        Ident::new("keep", Span::call_site())
+    } else {
+        Ident::new("row", Span::call_site())
+    };
     // The framework impls are emitted by a macro of status-core, so that its features, not
     // the derive, decide which frameworks get one (the orphan rule forbids doing it there).
     // In an unnamed const, so that `allow(deprecated)` covers the framework impls as well: a
@@ -194,7 +211,7 @@ fn wrap(
             #grpc_domain
             #problem_types
             #p::impl_frameworks! {
-                [#impl_generics] [#ident #ty_generics] [#where_clause] [#grpc_where_clause]
+                [#keep] [#impl_generics] [#ident #ty_generics] [#where_clause] [#grpc_where_clause]
                 [#(#members),*] [#(#forwarded),*]
             }
         };
@@ -209,7 +226,14 @@ fn add_bounds(input: &Input, bounds: &mut Bounds, p: &TokenStream) {
             }
             continue;
         }
-        match variant.detail_source(input) {
+        let detail = match variant.forward_field() {
+            Some(inner) => {
+                bounds.require(inner.ty, &quote!(#p::ApiStatus));
+                variant.forward_detail(input)
+            }
+            None => Some(variant.detail_source(input)),
+        };
+        match detail.unwrap_or(DetailSource::Static) {
             DetailSource::Template(template) => {
                 for (wanted, spec) in template.fields() {
                     let Some(field) = field_for(variant, &wanted.to_string()) else {
@@ -250,13 +274,6 @@ pub fn field_for<'v>(variant: &'v Variant<'v>, name: &str) -> Option<&'v Field<'
         .find(|f| member_name(&f.member) == name)
 }
 
-pub fn member_name(member: &Member) -> String {
-    match member {
-        Member::Named(ident) => ident.to_string().trim_start_matches("r#").to_owned(),
-        Member::Unnamed(index) => index.index.to_string(),
-    }
-}
-
 pub fn binding(member: &Member) -> Ident {
     format_ident!("__field_{}", member_name(member))
 }
@@ -277,7 +294,7 @@ fn rows_const(input: &Input, p: &TokenStream) -> TokenStream {
     let rows: Vec<&Variant> = input
         .variants
         .iter()
-        .filter(|v| !v.is_transparent())
+        .filter(|v| !v.answers_as_field())
         .collect();
     // Each row's first call in one repetition, and its other calls after it: a row is one
     // token stream fewer to build than if it were quoted on its own.
@@ -306,6 +323,32 @@ fn rows_const(input: &Input, p: &TokenStream) -> TokenStream {
     let calls = rows
         .iter()
         .map(|v| Some(row_calls(input, v)).filter(|c| !c.is_empty()));
+    // A header constant's value is checked as its row is evaluated (`with_headers`): such a
+    // row is spanned at the constant's path, so that an invalid value is reported there.
+    if rows.iter().any(|v| header_const_span(v).is_some()) {
+        let rows = rows
+            .iter()
+            .zip(constructors)
+            .zip(names.zip(statuses))
+            .zip(codes.iter().zip(decodes))
+            .zip(bodies.iter().zip(calls))
+            .map(
+                |((((v, constructor), (name, status)), (code, decodes)), (body, calls))| {
+                    let row =
+                        quote!(__Row::#constructor(#name, #status, #code, #decodes #body) #calls);
+                    match header_const_span(v) {
+                        Some(span) => at_span(&row, span),
+                        None => row,
+                    }
+                },
+            );
+        return quote! {
+            const __ROWS: &[#p::VariantInfo] = {
+                use #p::VariantInfo as __Row;
+                &[#(#rows),*]
+            };
+        };
+    }
     // The rows name `VariantInfo` through a local alias: its full path is twelve tokens,
     // written for every variant.
     quote! {
@@ -314,6 +357,16 @@ fn rows_const(input: &Input, p: &TokenStream) -> TokenStream {
             &[#(__Row::#constructors(#names, #statuses, #codes, #decodes #bodies) #calls),*]
         };
     }
+}
+
+/// Where a variant's header constant (`www_authenticate = REALM`) is written, if it has one.
+fn header_const_span(variant: &Variant) -> Option<Span> {
+    [&variant.attrs.www_authenticate, &variant.attrs.allow]
+        .into_iter()
+        .find_map(|value| match value {
+            Some(HeaderText::Const(path)) => Some(path.span()),
+            _ => None,
+        })
 }
 
 /// The static body as the last argument of `VariantInfo::derived`, if the variant has one.
@@ -334,7 +387,7 @@ impl ToTokens for StaticBody {
 /// nothing to emit for a single row, whose index is 0. A trait of the unnamed const, not a
 /// function, so that a `where Self: ...` of the type stays valid.
 fn row_index(input: &Input) -> (TokenStream, Option<TokenStream>) {
-    if input.variants.is_empty() || input.variants.iter().any(Variant::is_transparent) {
+    if input.variants.is_empty() || input.variants.iter().any(Variant::answers_as_field) {
         return (TokenStream::new(), None);
     }
     if input.variants.len() == 1 {
@@ -364,9 +417,8 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
     let forwards: Vec<TokenStream> = input
         .variants
         .iter()
-        .filter(|v| v.is_transparent())
         .filter_map(|v| {
-            let field = v.fields.first()?;
+            let field = v.inner()?;
             let name = v.ident.to_string();
             let ty = field.ty;
             let table = at_span(&quote!(<#ty as #p::ApiStatus>::table), ty.span());
@@ -450,6 +502,9 @@ fn row_calls(input: &Input, variant: &Variant) -> TokenStream {
     if variant.allow_field().is_some() {
         field_headers.push("allow");
     }
+    if variant.www_authenticate_field().is_some() {
+        field_headers.push("www-authenticate");
+    }
     if !field_headers.is_empty() {
         row.extend(quote!(.with_field_headers(&[#(#field_headers),*])));
     }
@@ -471,8 +526,8 @@ fn variant_fn(input: &Input, p: &TokenStream, row_index: Option<&TokenStream>) -
         .variants
         .iter()
         .filter_map(|v| {
-            if v.is_transparent() {
-                let inner = v.fields.first()?;
+            if v.answers_as_field() {
+                let inner = v.inner()?;
                 return Some(forward(
                     input,
                     v,
@@ -566,7 +621,7 @@ fn status_fn(input: &Input, p: &TokenStream, row_index: Option<&TokenStream>) ->
     let mut forwards = Vec::new();
     let mut own = Vec::new();
     for v in &input.variants {
-        if let Some(inner) = v.fields.first().filter(|_| v.is_transparent()) {
+        if let Some(inner) = v.inner() {
             forwards.push(forward(
                 input,
                 v,
@@ -600,8 +655,9 @@ fn by_status<T>(items: impl Iterator<Item = (u16, T)>) -> Vec<(u16, Vec<T>)> {
     groups
 }
 
-/// A method whose arms are `arm(variant)` for the variants that need one, and the trait's
-/// default for the rest; `None` when no variant needs one, so the default stands.
+/// A method whose arms are `arm(variant)` for the variants that need one, `forward_call` for
+/// the variants that answer as a field and need no other, and the trait's default for the
+/// rest; `None` when no variant needs one, so the default stands.
 fn partial_match(
     input: &Input,
     signature: &TokenStream,
@@ -614,10 +670,10 @@ fn partial_match(
         .variants
         .iter()
         .filter_map(|v| {
-            let arm = match v.fields.first().filter(|_| v.is_transparent()) {
-                Some(inner) => Some(forward(input, v, inner, forward_call)),
-                None => arm(v),
-            };
+            let arm = arm(v).or_else(|| {
+                let inner = v.inner()?;
+                Some(forward(input, v, inner, forward_call))
+            });
             covered += usize::from(arm.is_some());
             arm
         })
@@ -640,47 +696,93 @@ fn write_detail_fn(input: &Input, p: &TokenStream) -> TokenStream {
         &quote!(#p::ApiStatus::write_detail(__inner, __out)),
         &quote!(#p::FmtWrite::write_str(__out, #p::ApiStatus::variant(self).detail())),
         |v| {
-            match v.detail_source(input) {
-                DetailSource::Template(template) => {
-                    let fields: Vec<&Field> = template
-                        .fields()
-                        .filter_map(|(f, _)| field_for(v, &f.to_string()))
-                        .collect();
-                    let mut bound: Vec<&Field> = Vec::new();
-                    for field in &fields {
-                        if !bound.iter().any(|b| b.member == field.member) {
-                            bound.push(field);
-                        }
-                    }
-                    let pat = pattern(input, v, &bound);
-                    let writes = template.writes(p, |wanted| {
-                        let field = field_for(v, &wanted.to_string())?;
-                        // Spanned at the message, so a field that cannot be formatted is
-                        // reported there rather than at the derive.
-                        let binding = binding(&field.member).into_token_stream();
-                        Some(at_span(&binding, template.lit.span()))
-                    });
-                    let body = if let [only] = writes.as_slice() {
-                        only.clone()
-                    } else {
-                        quote!({ #(#writes?;)* ::core::result::Result::Ok(()) })
-                    };
-                    Some(quote!(#pat => #body,))
-                }
-                DetailSource::Display => {
-                    let pat = pattern(input, v, &[]);
-                    // Spanned at `display`, so a type without Display is reported there.
-                    let key = v.attrs.display.as_ref().or(input.attrs.display.as_ref());
-                    let this =
-                        key.map_or_else(|| quote!(self), |key| at_span(&quote!(self), key.span()));
-                    Some(
-                        quote!(#pat => #p::FmtWrite::write_fmt(__out, ::core::format_args!("{}", #this)),),
-                    )
-                }
-                DetailSource::Static => None,
+            if let Some(inner) = v.forward_field() {
+                return forward_detail_arm(input, p, v, inner);
             }
+            let source = v.detail_source(input);
+            let (pat, body) = own_detail(input, p, v, &source, None)?;
+            Some(quote!(#pat => #body,))
         },
     )
+}
+
+/// The arm of a `forward` variant with a detail of its own: that detail, unless the
+/// forwarded status is a 5xx and the variant does not say `expose`, when it is the field's.
+fn forward_detail_arm(
+    input: &Input,
+    p: &TokenStream,
+    variant: &Variant,
+    inner: &Field,
+) -> Option<TokenStream> {
+    let source = variant.forward_detail(input)?;
+    if variant.attrs.expose.is_some() {
+        let (pat, body) = own_detail(input, p, variant, &source, None)?;
+        return Some(quote!(#pat => #body,));
+    }
+    let (pat, own) = own_detail(input, p, variant, &source, Some(inner))?;
+    let b = binding(&inner.member);
+    // Spanned at the field's type, so a field without ApiStatus is reported once, there.
+    let server_error = at_span(
+        &quote!(#p::ApiStatus::status(#b).is_server_error()),
+        inner.ty.span(),
+    );
+    let inner_detail = at_span(
+        &quote!(#p::ApiStatus::write_detail(#b, __out)),
+        inner.ty.span(),
+    );
+    Some(quote! {
+        #pat => if #server_error { #inner_detail } else { #own },
+    })
+}
+
+/// The pattern and the expression that write a variant's own detail, from its `message` or
+/// its `Display`, binding `also` as well; `None` for a detail the row has.
+fn own_detail(
+    input: &Input,
+    p: &TokenStream,
+    v: &Variant,
+    source: &DetailSource,
+    also: Option<&Field>,
+) -> Option<(TokenStream, TokenStream)> {
+    match source {
+        DetailSource::Template(template) => {
+            let fields: Vec<&Field> = template
+                .fields()
+                .filter_map(|(f, _)| field_for(v, &f.to_string()))
+                .collect();
+            let mut bound: Vec<&Field> = Vec::new();
+            for field in fields.iter().copied().chain(also) {
+                if !bound.iter().any(|b| b.member == field.member) {
+                    bound.push(field);
+                }
+            }
+            let pat = pattern(input, v, &bound);
+            let writes = template.writes(p, |wanted| {
+                let field = field_for(v, &wanted.to_string())?;
+                // Spanned at the message, so a field that cannot be formatted is
+                // reported there rather than at the derive.
+                let binding = binding(&field.member).into_token_stream();
+                Some(at_span(&binding, template.lit.span()))
+            });
+            let body = if let [only] = writes.as_slice() {
+                only.clone()
+            } else {
+                quote!({ #(#writes?;)* ::core::result::Result::Ok(()) })
+            };
+            Some((pat, body))
+        }
+        DetailSource::Display => {
+            let pat = pattern(input, v, also.as_slice());
+            // Spanned at `display`, so a type without Display is reported there.
+            let key = v.attrs.display.as_ref().or(input.attrs.display.as_ref());
+            let this = key.map_or_else(|| quote!(self), |key| at_span(&quote!(self), key.span()));
+            Some((
+                pat,
+                quote!(#p::FmtWrite::write_fmt(__out, ::core::format_args!("{}", #this))),
+            ))
+        }
+        DetailSource::Static => None,
+    }
 }
 
 fn write_extensions_fn(input: &Input, p: &TokenStream) -> TokenStream {
@@ -722,10 +824,15 @@ fn write_headers_fn(input: &Input, p: &TokenStream) -> TokenStream {
         |v| {
             let retry_after = v.retry_after_field();
             let allow = v.allow_field();
-            if retry_after.is_none() && allow.is_none() {
+            let challenge = v.www_authenticate_field();
+            if retry_after.is_none() && allow.is_none() && challenge.is_none() {
                 return None;
             }
-            let fields: Vec<&Field> = retry_after.into_iter().chain(allow).collect();
+            let fields: Vec<&Field> = retry_after
+                .into_iter()
+                .chain(allow)
+                .chain(challenge)
+                .collect();
             let pat = pattern(input, v, &fields);
             let retry_after = retry_after.map(|f| {
                 let b = binding(&f.member);
@@ -735,7 +842,36 @@ fn write_headers_fn(input: &Input, p: &TokenStream) -> TokenStream {
                 let b = binding(&f.member);
                 at_span(&quote!(#p::allow(__headers, #b);), f.ty.span())
             });
-            Some(quote!(#pat => { #retry_after #allow }))
+            let challenge = challenge.map(|f| {
+                let b = binding(&f.member);
+                at_span(&quote!(#p::www_authenticate(__headers, #b);), f.ty.span())
+            });
+            Some(quote!(#pat => { #retry_after #allow #challenge }))
+        },
+    )
+}
+
+/// `static_body`, for a type with a `forward` variant that has a detail of its own: the row
+/// it answers with is the field's, whose body has the field's detail, so the body is written.
+/// Other types keep the default, the row's.
+fn static_body_fn(input: &Input, p: &TokenStream) -> TokenStream {
+    let own_detail = |v: &Variant| v.forward_field().is_some() && v.forward_detail(input).is_some();
+    if !input.variants.iter().any(own_detail) {
+        return TokenStream::new();
+    }
+    partial_match(
+        input,
+        &quote! {
+            #[allow(clippy::match_same_arms)]
+            fn static_body(&self) -> ::core::option::Option<&'static [u8]>
+        },
+        &quote!(#p::ApiStatus::static_body(__inner)),
+        &quote!(#p::VariantInfo::static_body(#p::ApiStatus::variant(self))),
+        |v| {
+            own_detail(v).then(|| {
+                let pat = pattern(input, v, &[]);
+                quote!(#pat => ::core::option::Option::None,)
+            })
         },
     )
 }

@@ -49,6 +49,11 @@ fn body(input: &Input, p: &TokenStream, bounds: &mut Bounds) -> TokenStream {
     let mut forwards = Vec::new();
     let mut row = 0_usize;
     for variant in &input.variants {
+        if variant.forward_field().is_some() {
+            // Its status is the field's, and the problem is the field's type's variant; a
+            // client gets that type's value where the enum reaches it through `transparent`.
+            continue;
+        }
         if variant.is_transparent() {
             if let Some(inner) = variant.fields.first() {
                 let ty = inner.ty;
@@ -135,6 +140,11 @@ fn read_variant(
             FieldSource::Allow => (
                 quote!(#p::FromAllow::from_allow(#p::Received::allow(__received))),
                 quote!(#p::FromAllow),
+            ),
+            FieldSource::WwwAuthenticate => (
+                quote!(#p::Received::www_authenticate(__received)
+                    .and_then(#p::FromHeaderText::from_header_text)),
+                quote!(#p::FromHeaderText),
             ),
             FieldSource::Detail(index) => {
                 let part = quote::format_ident!("__part_{}", index);

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use syn::{LitInt, Member, Type};
 
-use crate::ast::{Field, Input, ProblemType, Variant, ABOUT_BLANK};
+use crate::ast::{member_name, Field, Input, ProblemType, RenameStyle, Variant, ABOUT_BLANK};
+use crate::attr::HeaderText;
 use crate::catalog::{registered, with_meaning, GRPC_CODES, RESERVED_MEMBERS};
 use crate::ctxt::Ctxt;
 use crate::template::FieldRef;
@@ -16,19 +17,25 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
     crate_path(cx, input);
     let base_ok = type_base(cx, input);
     grpc_domain(cx, input);
+    rename_all(cx, input);
+    strip_suffix(cx, input);
     let default_ok = input
         .attrs
         .status
         .as_ref()
         .map_or(true, |lit| status_literal(cx, lit));
     for variant in &input.variants {
+        if variant.forward_field().is_some() {
+            forwarding(cx, input, variant);
+            continue;
+        }
         if variant.is_transparent() {
             transparent(cx, variant);
             continue;
         }
         own_type(cx, variant);
         grpc_code(cx, variant);
-        texts_not_blank(cx, variant);
+        texts_not_blank(cx, variant, &["message", "description", "code"]);
         title(cx, input, variant);
         if base_ok {
             code_in_type(cx, input, variant);
@@ -57,8 +64,8 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         template_fields(cx, variant);
         server_errors_hide_fields(cx, input, variant, status);
         expose_only_on_server_errors(cx, variant, status);
-        www_authenticate(cx, variant, lit, status);
-        allow(cx, variant, lit, status);
+        www_authenticate(cx, input, variant, lit, status);
+        allow(cx, input, variant, lit, status);
         retry_after(cx, variant, status);
         for field in &variant.fields {
             extension(cx, field);
@@ -169,6 +176,14 @@ fn written(variant: &Variant, key: &str) -> bool {
     variant.attrs.keys.iter().any(|k| k == key)
 }
 
+/// Whether a field was given the key, even with a value it does not take (and was reported).
+fn written_on_a_field(variant: &Variant, key: &str) -> bool {
+    variant
+        .fields
+        .iter()
+        .any(|field| field.attrs.keys.iter().any(|k| k == key))
+}
+
 fn has_status(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     let default = if input.is_enum {
         ", or a default for every variant on the enum: `#[status(500)]`"
@@ -218,11 +233,115 @@ fn transparent(cx: &mut Ctxt, variant: &Variant) {
             .as_ref()
             .map(|e| &e.key)
             .or(attrs.retry_after.as_ref())
-            .or(attrs.allow.as_ref());
+            .or(attrs.allow.as_ref())
+            .or(attrs.www_authenticate.as_ref());
         if let Some(key) = marked {
             cx.error_spanned(
                 key,
                 format!("the field of a transparent variant answers for itself; remove `{key}`"),
+            );
+        }
+    }
+}
+
+/// A variant with a `#[status(forward)]` field answers with that field's status, and with
+/// everything that goes with a status (code, type, title, headers, members); only its detail
+/// is its own.
+fn forwarding(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    let forwarded: Vec<(&Field, &syn::Ident)> = variant
+        .fields
+        .iter()
+        .filter_map(|f| Some((f, f.attrs.forward.as_ref()?)))
+        .collect();
+    let Some(&(first, first_key)) = forwarded.first() else {
+        return;
+    };
+    let name = member_name(&first.member);
+    for (_, key) in &forwarded[1..] {
+        cx.error_with_note(
+            key,
+            format!(
+                "the status already comes from the `#[status(forward)]` field `{name}`; only one \
+                 field can give the status: remove this `forward`"
+            ),
+            first_key,
+            "first given here",
+        );
+    }
+    let from = format!("the status comes from the `#[status(forward)]` field `{name}`");
+    if let Some(lit) = &variant.attrs.status {
+        cx.error_spanned(
+            lit,
+            format!("{from}; remove the status code (the field's type gives it)"),
+        );
+    }
+    for key in &variant.attrs.keys {
+        let why = match key.to_string().as_str() {
+            "code" => {
+                "and its code with it, since a client tells a variant by its code and status \
+                 together"
+            }
+            "type" | "title" | "type_base" => "and its problem type and title with it",
+            "www_authenticate" | "allow" | "retry_after" => "and the headers that go with it",
+            "grpc" => "and the gRPC code follows the status",
+            "description" => "whose type describes each status it answers with",
+            "transparent" => {
+                cx.error_spanned(
+                    key,
+                    format!(
+                        "{from}, and `transparent` would forward the detail too; remove \
+                         `transparent` to keep this variant's message, or `forward` to forward \
+                         everything"
+                    ),
+                );
+                continue;
+            }
+            _ => continue,
+        };
+        cx.error_spanned(key, format!("{from}, {why}; remove `{key}`"));
+    }
+    for field in &variant.fields {
+        let attrs = &field.attrs;
+        let marked = [
+            attrs.extension.as_ref().map(|e| &e.key),
+            attrs.retry_after.as_ref(),
+            attrs.allow.as_ref(),
+            attrs.www_authenticate.as_ref(),
+        ];
+        for key in marked.into_iter().flatten() {
+            if attrs.forward.is_some() {
+                cx.error_spanned(
+                    key,
+                    format!(
+                        "the forwarded field answers for itself, with its own headers and \
+                         members; remove `{key}`"
+                    ),
+                );
+            } else {
+                let what = if key == "extension" {
+                    "member"
+                } else {
+                    "header"
+                };
+                cx.error_spanned(
+                    key,
+                    format!(
+                        "{from}, and the responses are documented as that field's, so this \
+                         {what} would go undocumented; remove `{key}`"
+                    ),
+                );
+            }
+        }
+    }
+    texts_not_blank(cx, variant, &["message"]);
+    message_or_display(cx, variant);
+    template_fields(cx, variant);
+    if let Some(expose) = &variant.attrs.expose {
+        if variant.forward_detail(input).is_none() {
+            cx.error_spanned(
+                expose,
+                "`expose` shows this variant's own detail when the forwarded status is a 5xx, \
+                 and it has none; add `message = \"...\"` or `display`, or remove `expose`",
             );
         }
     }
@@ -277,9 +396,9 @@ fn registered_or_described(
     }
 }
 
-/// `message`, `description` and `code` are read by people or matched by programs; an empty
-/// one says nothing, and the default it replaces would say more.
-fn texts_not_blank(cx: &mut Ctxt, variant: &Variant) {
+/// `message`, `description` and `code` (those of them in `keys`) are read by people or
+/// matched by programs; an empty one says nothing, and the default it replaces would say more.
+fn texts_not_blank(cx: &mut Ctxt, variant: &Variant, keys: &[&str]) {
     let attrs = &variant.attrs;
     let texts = [
         (
@@ -303,7 +422,7 @@ fn texts_not_blank(cx: &mut Ctxt, variant: &Variant) {
         ),
     ];
     for (lit, key, fix) in texts {
-        let Some(lit) = lit else {
+        let Some(lit) = lit.as_ref().filter(|_| keys.contains(&key)) else {
             continue;
         };
         let value = lit.value();
@@ -411,33 +530,98 @@ fn expose_only_on_server_errors(cx: &mut Ctxt, variant: &Variant, status: u16) {
     }
 }
 
-fn www_authenticate(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
-    match (&variant.attrs.www_authenticate, status) {
-        (None, 401) if !written(variant, "www_authenticate") => cx.error_spanned(
+fn www_authenticate(cx: &mut Ctxt, input: &Input, variant: &Variant, lit: &LitInt, status: u16) {
+    let fields: Vec<&syn::Ident> = variant
+        .fields
+        .iter()
+        .filter_map(|f| f.attrs.www_authenticate.as_ref())
+        .collect();
+    if let [first, second, ..] = fields[..] {
+        cx.error_with_note(
+            second,
+            "only one field can give the WWW-Authenticate challenge; keep one \
+             `#[status(www_authenticate)]`",
+            first,
+            "first given here",
+        );
+    }
+    let key = &variant.attrs.www_authenticate;
+    if status != 401 {
+        let message = format!(
+            "WWW-Authenticate goes with 401 (RFC 9110 section 11.6.1), not {status}; remove it"
+        );
+        if let Some(value) = key {
+            cx.error_spanned(value, &message);
+        }
+        if let Some(first) = fields.first() {
+            cx.error_spanned(first, message);
+        }
+        return;
+    }
+    match (key, fields.first()) {
+        (None, None)
+            if !written(variant, "www_authenticate")
+                && !written_on_a_field(variant, "www_authenticate") =>
+        {
+            cx.error_spanned(
             lit,
-            "a 401 response must carry a challenge (RFC 9110 section 15.5.2): add \
-             `www_authenticate = \"Bearer\"`",
-        ),
-        (Some(value), 401) => header_value(cx, value),
-        (Some(value), _) => cx.error_spanned(
+            "status 401 needs a challenge (RFC 9110 section 15.5.2): add \
+             `www_authenticate = \"Basic realm=\\\"...\\\"\"` or `www_authenticate = \"Bearer\"`, a \
+             constant (`www_authenticate = REALM`), or `#[status(www_authenticate)]` on a field",
+            );
+        }
+        (Some(value), Some(field)) => cx.error_with_note(
+            field,
+            "the challenge is given on the variant already; keep one: remove this \
+             `www_authenticate`, or the variant's",
             value,
-            format!(
-                "WWW-Authenticate goes with 401 (RFC 9110 section 11.6.1), not {status}; remove it"
-            ),
+            "first given here",
         ),
-        (None, _) => {}
+        (Some(HeaderText::Lit(value)), None) => header_value(cx, value),
+        (Some(HeaderText::Const(path)), None) => header_const(cx, input, path),
+        _ => {}
     }
 }
 
-fn allow(cx: &mut Ctxt, variant: &Variant, lit: &LitInt, status: u16) {
+/// A header constant is named from outside any impl, where `Self` means nothing.
+fn header_const(cx: &mut Ctxt, input: &Input, path: &syn::ExprPath) {
+    let Some(first) = path.path.segments.first() else {
+        return;
+    };
+    if path.qself.is_none() && first.ident == "Self" {
+        let rest: Vec<String> = path
+            .path
+            .segments
+            .iter()
+            .skip(1)
+            .map(|segment| segment.ident.to_string())
+            .collect();
+        cx.error_spanned(
+            path,
+            format!(
+                "`Self` names nothing where the header is read (the table is built outside the \
+                 impl); name the type: `{}::{}`",
+                input.ident,
+                rest.join("::")
+            ),
+        );
+    }
+}
+
+fn allow(cx: &mut Ctxt, input: &Input, variant: &Variant, lit: &LitInt, status: u16) {
     let field = variant.allow_field();
     match (&variant.attrs.allow, field, status) {
-        (None, None, 405) if !written(variant, "allow") => cx.error_spanned(
-            lit,
-            "a 405 response must list the allowed methods (RFC 9110 section 15.5.6): add \
-             `allow = \"GET, HEAD\"` or mark a field `#[status(allow)]`",
-        ),
-        (Some(value), None, 405) => {
+        (None, None, 405)
+            if !written(variant, "allow") && !written_on_a_field(variant, "allow") =>
+        {
+            cx.error_spanned(
+                lit,
+                "a 405 response must list the allowed methods (RFC 9110 section 15.5.6): add \
+                 `allow = \"GET, HEAD\"` or mark a field `#[status(allow)]`",
+            );
+        }
+        (Some(HeaderText::Const(path)), None, 405) => header_const(cx, input, path),
+        (Some(HeaderText::Lit(value)), None, 405) => {
             let bad = value
                 .value()
                 .split(',')
@@ -656,7 +840,7 @@ fn unique_extensions(cx: &mut Ctxt, variant: &Variant) {
 /// of their own share their status's: to a client they are one error.
 fn unique_codes(cx: &mut Ctxt, input: &Input) {
     let mut seen: BTreeMap<String, &Variant> = BTreeMap::new();
-    for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
+    for variant in input.variants.iter().filter(|v| !v.answers_as_field()) {
         let code = variant.code(input);
         if code.trim().is_empty() {
             // Reported by `texts_not_blank`.
@@ -701,13 +885,23 @@ fn unique_codes(cx: &mut Ctxt, input: &Input) {
                      status, as a 5xx without a code does; give it its own: `code = \"...\"`"
                 ),
             ),
-            None => cx.error_spanned(
-                ident,
-                format!(
-                    "`{first}` has the code `{code}` too, and `{ident}` takes its code from its \
-                     name; give it its own: `code = \"...\"`"
-                ),
-            ),
+            None => {
+                let renamed = match (&input.attrs.rename_all, &input.attrs.strip_suffix) {
+                    (None, None) => "",
+                    (Some(_), None) => ", as `rename_all` spells it",
+                    (None, Some(_)) => ", without the `strip_suffix`",
+                    (Some(_), Some(_)) => {
+                        ", without the `strip_suffix` and as `rename_all` spells it"
+                    }
+                };
+                cx.error_spanned(
+                    ident,
+                    format!(
+                        "`{first}` has the code `{code}` too, and `{ident}` takes its code from \
+                         its name{renamed}; give it its own: `code = \"...\"`"
+                    ),
+                );
+            }
         }
     }
 }
@@ -744,8 +938,8 @@ fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
     let Some(lit) = &input.attrs.type_base else {
         return false;
     };
-    if !input.is_enum && input.variants.iter().any(Variant::is_transparent) {
-        // `transparent` rejects the key itself.
+    if !input.is_enum && input.variants.iter().any(Variant::answers_as_field) {
+        // `transparent` and `forward` reject the key themselves.
         return false;
     }
     let base = lit.value();
@@ -757,7 +951,7 @@ fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
         let code = input
             .variants
             .iter()
-            .find(|v| !v.is_transparent())
+            .find(|v| !v.answers_as_field())
             .map_or_else(|| "user_not_found".to_owned(), |v| v.code(input));
         cx.error_spanned(
             lit,
@@ -769,6 +963,48 @@ fn type_base(cx: &mut Ctxt, input: &Input) -> bool {
         return false;
     }
     true
+}
+
+/// `rename_all = "..."` is one of serde's styles, spelled as serde spells it.
+fn rename_all(cx: &mut Ctxt, input: &Input) {
+    let Some(lit) = &input.attrs.rename_all else {
+        return;
+    };
+    let style = lit.value();
+    if RenameStyle::from_name(&style).is_some() {
+        return;
+    }
+    let names: Vec<&str> = RenameStyle::ALL.iter().map(|(name, _)| *name).collect();
+    // The same words, another spelling (`kebab_case`, `SnakeCase`), else a typo.
+    let squash = |name: &str| name.to_lowercase().replace(['-', '_', ' '], "");
+    let best = names
+        .iter()
+        .find(|name| squash(name) == squash(&style))
+        .copied()
+        .or_else(|| crate::attr::closest(&style, &names));
+    let hint = best.map_or_else(String::new, |best| format!("did you mean `{best}`? "));
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    cx.error_spanned(
+        lit,
+        format!(
+            "unknown `rename_all` style `{style}`; {hint}the styles are serde's: {}",
+            quoted.join(", ")
+        ),
+    );
+}
+
+/// `strip_suffix = "..."` names the suffix to drop; an empty one drops nothing.
+fn strip_suffix(cx: &mut Ctxt, input: &Input) {
+    let Some(lit) = &input.attrs.strip_suffix else {
+        return;
+    };
+    if lit.value().is_empty() {
+        cx.error_spanned(
+            lit,
+            "`strip_suffix` is empty; write the suffix to drop from variant names before they \
+             become codes, like `strip_suffix = \"Error\"`, or remove it",
+        );
+    }
 }
 
 /// `grpc = "..."` names an error code of gRPC.
@@ -939,7 +1175,7 @@ fn title(cx: &mut Ctxt, input: &Input, variant: &Variant) {
 /// answer alike.
 fn unique_types(cx: &mut Ctxt, input: &Input, base_ok: bool) {
     let mut seen: BTreeMap<String, (&Variant, u16)> = BTreeMap::new();
-    for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
+    for variant in input.variants.iter().filter(|v| !v.answers_as_field()) {
         let usable = match variant.problem_type(input) {
             Some(ProblemType::Own(lit)) => uri_mistake("type", &lit.value()).is_none(),
             Some(ProblemType::Base(_)) => {
@@ -1241,6 +1477,138 @@ mod tests {
         assert_eq!(
             uri_mistake("type", "").unwrap_or_default(),
             format!("the type is empty; write a URI that names the problem, like `type = \"{TYPE_EXAMPLE}\"`, or remove `type` to leave it `about:blank`")
+        );
+    }
+
+    #[test]
+    fn a_forwarding_variant_refuses_what_comes_with_the_status() {
+        let from = "the status comes from the `#[status(forward)]` field `1`";
+        assert!(
+            check_enum("#[status(message = \"m {0}\", expose)] A(u8, #[status(forward)] I)")
+                .is_empty()
+        );
+        assert!(check_enum("A(#[status(forward)] I)").is_empty());
+        assert_eq!(
+            check_enum("#[status(404, code = \"c\", grpc = \"not_found\")] A(u8, #[status(forward)] I)"),
+            [
+                format!("{from}; remove the status code (the field's type gives it)"),
+                format!("{from}, and its code with it, since a client tells a variant by its code and status together; remove `code`"),
+                format!("{from}, and the gRPC code follows the status; remove `grpc`"),
+            ]
+        );
+        assert_eq!(
+            check_enum("#[status(www_authenticate = \"Bearer\")] A(#[status(retry_after)] u8, #[status(forward)] I)"),
+            [
+                format!("{from}, and the headers that go with it; remove `www_authenticate`"),
+                format!("{from}, and the responses are documented as that field's, so this header would go undocumented; remove `retry_after`"),
+            ]
+        );
+        assert_eq!(
+            check_enum("#[status(expose)] A(#[status(forward)] I)"),
+            ["`expose` shows this variant's own detail when the forwarded status is a 5xx, and it has none; add `message = \"...\"` or `display`, or remove `expose`"]
+        );
+        // An enum's default status does not apply, and its `display` is a detail of its own.
+        assert!(messages(
+            "#[derive(ApiStatus)] #[status(500, display)] enum E { #[status(expose)] A(#[status(forward)] I) }"
+        )
+        .is_empty());
+        assert_eq!(
+            messages("#[derive(ApiStatus)] #[status(404, type_base = \"/p/\")] struct S(#[status(forward)] I);"),
+            [
+                "the status comes from the `#[status(forward)]` field `0`; remove the status code (the field's type gives it)",
+                "the status comes from the `#[status(forward)]` field `0`, and its problem type and title with it; remove `type_base`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_challenge_is_given_once_by_a_key_a_constant_or_a_field_and_only_on_a_401() {
+        for ok in [
+            "#[status(401, www_authenticate = \"Basic realm=\\\"x\\\"\")] A",
+            "#[status(401, www_authenticate = REALM)] A",
+            "#[status(401, www_authenticate = crate::auth::REALM)] A",
+            "#[status(401)] A { #[status(www_authenticate)] challenge: String }",
+            "#[status(405, allow = METHODS)] A",
+        ] {
+            assert!(check_enum(ok).is_empty(), "{ok}");
+        }
+        assert_eq!(
+            check_enum("#[status(401, www_authenticate = \"Bearer\")] A { #[status(www_authenticate)] c: String }"),
+            [
+                "the challenge is given on the variant already; keep one: remove this `www_authenticate`, or the variant's",
+                "first given here",
+            ]
+        );
+        assert_eq!(
+            check_enum("#[status(401)] A { #[status(www_authenticate)] c: String, #[status(www_authenticate)] d: String }"),
+            [
+                "only one field can give the WWW-Authenticate challenge; keep one `#[status(www_authenticate)]`",
+                "first given here",
+            ]
+        );
+        assert_eq!(
+            check_enum("#[status(403, www_authenticate = REALM)] A"),
+            ["WWW-Authenticate goes with 401 (RFC 9110 section 11.6.1), not 403; remove it"]
+        );
+        assert_eq!(
+            check_enum("#[status(401, www_authenticate = Self::REALM)] A"),
+            ["`Self` names nothing where the header is read (the table is built outside the impl); name the type: `E::REALM`"]
+        );
+        assert_eq!(
+            check_enum("#[status(401, www_authenticate = realm())] A"),
+            ["`www_authenticate` takes a string literal or the path to a `&'static str` constant, like `www_authenticate = \"Bearer\"` or `www_authenticate = CHALLENGE`"]
+        );
+        assert_eq!(
+            check_enum("#[status(400, message = MESSAGE)] A"),
+            ["`message` takes a literal, like `message = \"...\"`"]
+        );
+        assert_eq!(
+            check_enum("#[status(401)] A { #[status(www_authenticate = REALM)] c: String }")[0],
+            "`www_authenticate` on a field is a flag: write `#[status(www_authenticate)]`"
+        );
+    }
+
+    #[test]
+    fn rename_all_is_one_of_serdes_styles_and_strip_suffix_a_suffix() {
+        let on_enum = |keys: &str| {
+            messages(&format!(
+                "#[derive(ApiStatus)] #[status({keys})] enum E {{ #[status(404)] A }}"
+            ))
+        };
+        for (style, _) in RenameStyle::ALL {
+            assert!(
+                on_enum(&format!("rename_all = \"{style}\"")).is_empty(),
+                "{style}"
+            );
+        }
+        let styles = "the styles are serde's: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`";
+        assert_eq!(
+            on_enum("rename_all = \"kebab_case\""),
+            [format!(
+                "unknown `rename_all` style `kebab_case`; did you mean `kebab-case`? {styles}"
+            )]
+        );
+        assert_eq!(
+            on_enum("rename_all = \"Screaming_Kebab_Case\""),
+            [format!("unknown `rename_all` style `Screaming_Kebab_Case`; did you mean `SCREAMING-KEBAB-CASE`? {styles}")]
+        );
+        assert_eq!(
+            on_enum("rename_all = \"camelcse\""),
+            [format!(
+                "unknown `rename_all` style `camelcse`; did you mean `camelCase`? {styles}"
+            )]
+        );
+        assert_eq!(
+            on_enum("rename_all = \"title\""),
+            [format!("unknown `rename_all` style `title`; {styles}")]
+        );
+        assert_eq!(
+            on_enum("strip_suffix = \"\""),
+            ["`strip_suffix` is empty; write the suffix to drop from variant names before they become codes, like `strip_suffix = \"Error\"`, or remove it"]
+        );
+        assert_eq!(
+            messages("#[derive(ApiStatus)] #[status(strip_suffix = \"Error\", rename_all = \"kebab-case\")] enum E { #[status(404)] Upload, #[status(403)] UploadError }"),
+            ["`Upload` has the code `upload` too, and `UploadError` takes its code from its name, without the `strip_suffix` and as `rename_all` spells it; give it its own: `code = \"...\"`"]
         );
     }
 

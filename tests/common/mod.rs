@@ -7,6 +7,10 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use status_core::{ApiStatus, Rejection, Status};
 
+/// Content negotiation and the record of what was served, as every framework must do them.
+#[allow(dead_code)] // not every server test negotiates
+pub mod negotiation;
+
 /// The text of the inner error of `Database`, which must never reach a client.
 pub const SECRET: &str = "password=hunter2 host=db.internal";
 
@@ -136,6 +140,20 @@ pub struct Seen {
 }
 
 impl Seen {
+    /// What `method url` was answered with, read whole.
+    pub fn read(
+        method: &str,
+        url: &str,
+        response: Result<http::Response<ureq::Body>, ureq::Error>,
+    ) -> Self {
+        let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+        Seen {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            text: response.body_mut().read_to_string().unwrap(),
+        }
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("{e}: {}", self.text))
     }
@@ -182,15 +200,7 @@ pub fn send(method: &str, url: &str, json_body: Option<&str>) -> Seen {
             .send("quantity=2"),
         _ => unreachable!("the tests send no {method}"),
     };
-    let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.body_mut().read_to_string().unwrap();
-    Seen {
-        status,
-        headers,
-        text,
-    }
+    Seen::read(method, url, response)
 }
 
 /// A `POST` of JSON that names no length, by hand: a client sends `Content-Length` for a body
@@ -477,4 +487,60 @@ pub fn assert_own_bodies_are_served(base: &str) {
     let large = send("GET", &format!("{base}/large-problem"), None);
     assert_eq!(large.status, 409);
     assert_eq!(large.text, problem_of(LARGE_PROBLEM));
+}
+
+/// Each request the shop's routes and extractors refuse: `/orders` takes at most 64 bytes of
+/// `{"quantity": n}` as JSON, `/orders/{id}` a number, `/search?limit=` a number.
+#[allow(dead_code)] // not every server test keeps the framework's statuses
+pub const REFUSED: &[(&str, &str, Option<&str>)] = &[
+    ("POST", "/orders", Some("{\"quantity\": ")),
+    ("POST", "/orders", Some("{\"quantity\": \"x\"}")),
+    ("POST", "/orders", None),
+    (
+        "POST",
+        "/orders",
+        Some("{\"quantity\": 1, \"note\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}"),
+    ),
+    ("GET", "/orders/ada", None),
+    ("GET", "/search?limit=many", None),
+    ("GET", "/no/such/route", None),
+    ("DELETE", "/errors/forbidden", None),
+];
+
+/// With the framework's statuses kept (`kept`), each refused request has the status the
+/// framework itself gives it (`native`, the same routes without this crate's error handling),
+/// which is the one `S` documents for its code, in the envelope with the rejection's code.
+#[allow(dead_code)] // not every server test keeps the framework's statuses
+pub fn assert_statuses_kept<S: status_core::statuses::RejectionStatuses>(kept: &str, native: &str) {
+    for &(method, path, body) in REFUSED {
+        let framework = send(method, &format!("{native}{path}"), body);
+        let seen = send(method, &format!("{kept}{path}"), body);
+        let what = format!("{method} {path}");
+        assert_eq!(seen.status, framework.status, "{what}: {}", seen.text);
+        assert_eq!(
+            seen.header("content-type"),
+            Some("application/problem+json"),
+            "{what}"
+        );
+        let problem = seen.json();
+        let code = problem["code"].as_str().unwrap();
+        let row = S::ROWS
+            .iter()
+            .find(|row| row.code() == code)
+            .unwrap_or_else(|| panic!("{what}: {code} is no rejection"));
+        assert_eq!(
+            row.status().as_u16(),
+            seen.status,
+            "{what}: {code} documented otherwise"
+        );
+        assert_eq!(problem["status"], seen.status, "{what}");
+        // A client reads it back as the rejection it is, under the framework's status.
+        let response = http::Response::builder()
+            .status(seen.status)
+            .header("content-type", "application/problem+json")
+            .body(seen.text.as_bytes())
+            .unwrap();
+        let back = <Rejection as status_core::FromProblem>::from_response(&response);
+        assert_eq!(back.map(|r| r.code()).ok(), Some(code), "{what}");
+    }
 }

@@ -1,80 +1,64 @@
-//! Logging of server errors as they become responses (feature `tracing`).
-//!
-//! The generated framework impls call these through autoref: `(&&&Loggable(x))` picks the
-//! error-chain impl when the type is an `Error`, else `Debug`, else the code alone.
-//!
-//! The event is at error level, with the target `status_core::server_error` (`TARGET`),
-//! not this module's path, so that it can be filtered on by a name that does not move:
-//! `RUST_LOG=status_core::server_error=off` silences it, and `status_core=...` still covers
-//! it. Its fields are `status`, `code`, `variant` (the Rust name, which the client never
-//! sees), for an `Error` or a `Debug` type `error`, and `method` and `path` where the
-//! integration is handed the request (rocket); the message is `server error response`.
-//! Elsewhere, the request's span (tower-http's `TraceLayer`, say) carries them.
+//! How the generated framework impls log a value as it becomes a response (feature
+//! `tracing`): through autoref, `(&&&Loggable(x))` picks the error-chain impl when the type
+//! is an `Error`, else its `Debug`, else the code alone. What is logged at which level is
+//! [`LogPolicy`](crate::LogPolicy)'s (`serve/log.rs`).
 
 use std::error::Error;
 use std::fmt::{self, Debug};
 
+use crate::serve::log::{emit, Event};
 use crate::ApiStatus;
 
-/// The target of the event, public: what a filter names to keep or drop it.
-pub const TARGET: &str = "status_core::server_error";
+pub use crate::serve::log::SERVER_ERROR_TARGET as TARGET;
 
 /// A value to log, with the method and path of the request that led to it where the framework
 /// hands the integration the request (rocket's `Responder` does; the others do not).
 pub struct Loggable<'a, T: ?Sized>(pub &'a T, pub Option<(&'a str, &'a str)>);
 
 pub trait ViaError {
-    fn log_server_error(&self);
+    fn log_error(&self);
 }
 
 pub trait ViaDebug {
-    fn log_server_error(&self);
+    fn log_error(&self);
 }
 
 pub trait ViaCode {
-    fn log_server_error(&self);
+    fn log_error(&self);
 }
 
 impl<T: ApiStatus + Error> ViaError for &&Loggable<'_, T> {
-    fn log_server_error(&self) {
-        emit(self.0, self.1, Some(&Chain(self.0)));
+    fn log_error(&self) {
+        log(self.0, self.1, Some(&Chain(self.0)));
     }
 }
 
 impl<T: ApiStatus + Debug + ?Sized> ViaDebug for &Loggable<'_, T> {
-    fn log_server_error(&self) {
-        emit(self.0, self.1, Some(&DebugText(self.0)));
+    fn log_error(&self) {
+        log(self.0, self.1, Some(&DebugText(self.0)));
     }
 }
 
 impl<T: ApiStatus + ?Sized> ViaCode for Loggable<'_, T> {
-    fn log_server_error(&self) {
-        emit(self.0, self.1, None);
+    fn log_error(&self) {
+        log(self.0, self.1, None);
     }
 }
 
-/// One error-level event for a 5xx; nothing for other statuses. The event names the variant:
-/// the 5xx of one status share their code, and the log is for developers.
-/// `method` and `path` are recorded only where known (a `None` field is left out).
-fn emit<T: ApiStatus + ?Sized>(
+/// The event of `value`. It names the variant: the 5xx of one status share their code, and
+/// the log is for developers.
+fn log<T: ApiStatus + ?Sized>(
     value: &T,
     request: Option<(&str, &str)>,
     error: Option<&dyn fmt::Display>,
 ) {
-    let status = value.status();
-    if !status.is_server_error() {
-        return;
-    }
-    let (status, code, variant) = (status.as_u16(), value.code(), value.variant().name());
-    let (method, path) = (request.map(|r| r.0), request.map(|r| r.1));
-    if let Some(error) = error {
-        tracing::error!(
-            target: TARGET, status, code, variant, method, path, error = %error,
-            "server error response"
-        );
-    } else {
-        tracing::error!(target: TARGET, status, code, variant, method, path, "server error response");
-    }
+    emit(&Event {
+        status: value.status(),
+        code: value.code(),
+        variant: Some(value.variant().name()),
+        request,
+        error,
+    });
 }
 
 /// A value's `Debug`, where a `Display` is wanted.

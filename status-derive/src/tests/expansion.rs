@@ -329,3 +329,60 @@ fn a_type_with_a_type_base_checks_each_type_it_forwards_to() {
         "{expansion}"
     );
 }
+
+#[test]
+fn a_forward_variant_writes_its_own_detail_unless_the_forwarded_status_is_a_5xx() {
+    let expansion = expand(quote! {
+        enum AppError {
+            #[status(message = "could not create archive {0}")]
+            Archive(String, #[status(forward)] Box<RuntimeError>),
+            #[status(message = "could not share {0}", expose)]
+            Share(String, #[status(forward)] Box<RuntimeError>),
+            Plain(#[status(forward)] RuntimeError),
+            #[status(404)]
+            NotFound,
+        }
+    });
+    assert!(!expansion.contains("compile_error"), "{expansion}");
+    // No row of their own: the one row is `NotFound`'s, and they link to the field's table.
+    assert!(rows(&expansion).contains("\"NotFound\""), "{expansion}");
+    assert!(!rows(&expansion).contains("\"Archive\""), "{expansion}");
+    assert!(
+        method(&expansion, "table").contains(
+            "TransparentInfo :: new (\"Archive\" , < Box < RuntimeError > as :: status_core :: __private :: ApiStatus > :: table)"
+        ),
+        "{expansion}"
+    );
+    let detail = method(&expansion, "write_detail");
+    assert!(
+        detail.contains("Self :: Archive { 0 : __field_0 , 1 : __field_1 , .. } => if :: status_core :: __private :: ApiStatus :: status (__field_1) . is_server_error () { :: status_core :: __private :: ApiStatus :: write_detail (__field_1 , __out) }"),
+        "{detail}"
+    );
+    // `expose`: its own detail whatever the status; no message: the field's.
+    assert!(
+        detail.contains("Self :: Share { 0 : __field_0 , .. } =>"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Self :: Plain { 0 : __field_0 , .. } => { let __inner = __field_0 ; :: status_core :: __private :: ApiStatus :: write_detail (__inner , __out) }"),
+        "{detail}"
+    );
+    // The row's static body is the field's: a variant with a detail of its own has none.
+    let body = method(&expansion, "static_body");
+    assert!(
+        body.contains("Self :: Archive { .. } => :: core :: option :: Option :: None"),
+        "{body}"
+    );
+    assert!(
+        body.contains(":: status_core :: __private :: ApiStatus :: static_body (__inner)"),
+        "{body}"
+    );
+
+    // Without such a variant, the trait's default stands.
+    let plain = expand(quote! {
+        enum AppError {
+            Plain(#[status(forward)] RuntimeError),
+        }
+    });
+    assert!(!plain.contains("fn static_body"), "{plain}");
+}

@@ -19,6 +19,13 @@ fn item() -> impl Strategy<Value = String> {
         Just("extension".to_owned()),
         Just("retry_after".to_owned()),
         Just("allow".to_owned()),
+        Just("forward".to_owned()),
+        Just("www_authenticate".to_owned()),
+        Just("www_authenticate = REALM".to_owned()),
+        Just("allow = crate::METHODS".to_owned()),
+        Just("rename_all = \"kebab-case\"".to_owned()),
+        Just("rename_all = \"kebab_case\"".to_owned()),
+        Just("strip_suffix = \"Error\"".to_owned()),
         Just("crate = \"::status_core\"".to_owned()),
         Just("type_base = \"https://api.example.com/problems/\"".to_owned()),
         Just("type = \"https://api.example.com/problems/same\"".to_owned()),
@@ -58,7 +65,8 @@ fn field(named: bool) -> impl Strategy<Value = String> {
         Just("std::time::Duration"),
         Just("Vec<http::Method>"),
         Just("T"),
-        Just("Inner")
+        Just("Inner"),
+        Just("Box<Inner>")
     ];
     (prop::option::of(attribute()), "[a-z]{1,6}", ty).prop_map(move |(attr, name, ty)| {
         let attr = attr.unwrap_or_default();

@@ -92,6 +92,25 @@ mod api {
         Inner(Inner),
     }
 
+    pub const REALM: &str = "Basic realm=\"api\"";
+
+    #[derive(::status_core::ApiStatus, ::status_core::FromProblem)]
+    #[status(rename_all = "kebab-case", strip_suffix = "Error")]
+    pub enum Forwarding {
+        #[status(message = "could not create archive {0}")]
+        Archive(::std::string::String, #[status(forward)] ::std::boxed::Box<Inner>),
+        #[status(message = "could not share {0}", expose)]
+        Share(::std::string::String, #[status(forward)] ::std::sync::Arc<Inner>),
+        Plain(#[status(forward)] Inner),
+        #[status(401, www_authenticate = REALM)]
+        LoggedOutError,
+        #[status(401)]
+        ChallengedError {
+            #[status(www_authenticate)]
+            challenge: ::std::string::String,
+        },
+    }
+
     #[derive(::status_core::ApiStatus)]
     #[status(400)]
     pub struct Generic<T> {
@@ -113,6 +132,17 @@ fn main() {
     ::std::assert_eq!(api::ApiError::Unprocessable.detail(), "unprocessable");
     ::std::assert_eq!(api::ApiError::Inner(api::Inner).status(), 401);
     ::std::assert_eq!(api::Generic { value: 5 }.problem().extensions()["value"], 5);
+    let err = api::Forwarding::Archive(::std::convert::From::from("a"), ::std::boxed::Box::new(api::Inner));
+    ::std::assert_eq!(err.status(), 401);
+    ::std::assert_eq!(err.detail(), "could not create archive a");
+    ::std::assert_eq!(err.static_body(), ::std::option::Option::None);
+    ::std::assert_eq!(api::Forwarding::LoggedOutError.code(), "logged-out");
+    ::std::assert_eq!(api::Forwarding::LoggedOutError.headers()["www-authenticate"], api::REALM);
+    let sent = api::Forwarding::ChallengedError { challenge: ::std::convert::From::from("Bearer") };
+    ::std::assert!(::std::matches!(
+        <api::Forwarding as ::status_core::FromProblem>::from_response(&sent.response()),
+        ::std::result::Result::Ok(api::Forwarding::ChallengedError { ref challenge }) if challenge == "Bearer"
+    ));
 
     use ::status_core::FromProblem;
     type Decoded = api::Decoded<u32>;

@@ -1,0 +1,13 @@
+use status_core::ApiStatus;
+
+#[derive(Debug, ApiStatus)]
+#[status(404)]
+struct Missing;
+
+#[derive(Debug, ApiStatus)]
+enum ApiError {
+    #[status(message = "could not copy {0}")]
+    Copy(String, #[status(forward)] Missing, #[status(forward)] Missing),
+}
+
+fn main() {}
