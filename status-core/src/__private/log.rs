@@ -9,8 +9,6 @@ use std::fmt::{self, Debug};
 use crate::serve::log::{emit, Event};
 use crate::ApiStatus;
 
-pub use crate::serve::log::SERVER_ERROR_TARGET as TARGET;
-
 /// A value to log, with the method and path of the request that led to it where the framework
 /// hands the integration the request (rocket's `Responder` does; the others do not).
 pub struct Loggable<'a, T: ?Sized>(pub &'a T, pub Option<(&'a str, &'a str)>);

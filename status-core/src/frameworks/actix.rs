@@ -490,12 +490,12 @@ pub async fn negotiate<B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B, Bytes>>, actix_web::Error> {
+    let negotiation = request
+        .app_data::<Negotiation>()
+        .cloned()
+        .unwrap_or_default();
     let lines = request.headers().get_all(header::ACCEPT);
-    let representation = match request.app_data::<Negotiation>() {
-        Some(negotiation) => negotiation.representation(lines.map(HeaderValue::as_bytes)),
-        None => Negotiation::new().representation(lines.map(HeaderValue::as_bytes)),
-    };
-    let negotiation = request.app_data::<Negotiation>().cloned();
+    let representation = negotiation.representation(lines.map(HeaderValue::as_bytes));
     let mut response = next.call(request).await?;
     let is_problem = is_problem(response.headers().get(header::CONTENT_TYPE));
     if !is_problem {
@@ -526,7 +526,6 @@ pub async fn negotiate<B: MessageBody + 'static>(
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default();
-    let negotiation = negotiation.unwrap_or_default();
     let body = match negotiation.rerender(representation, served.as_ref(), &bytes) {
         Some(rendered) => {
             head.headers_mut().insert(

@@ -46,7 +46,7 @@ use crate::problem::is_problem;
 use crate::serve::answer::Answer;
 use crate::serve::instance::{add_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::serve::negotiate::{
-    accept_lines, vary_on_accept, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
+    accept_lines, is_negotiated, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
 };
 use crate::serve::pages::ServedPages;
 use crate::{ApiStatus, Rejection, RejectionKind, Served, Statuses, PROBLEM_JSON};
@@ -225,11 +225,9 @@ where
             return rendering.as_mut().poll(cx).map(Ok);
         }
         let mut response = ready!(this.inner.poll(cx))?;
-        let content_type = response.headers().get(CONTENT_TYPE);
-        if !is_problem(content_type) {
+        if !is_negotiated(response.headers_mut()) {
             return Poll::Ready(Ok(response));
         }
-        vary_on_accept(response.headers_mut());
         let Some((negotiation, representation)) = this.rerender.take() else {
             return Poll::Ready(Ok(response));
         };

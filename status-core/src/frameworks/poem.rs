@@ -49,7 +49,7 @@ use crate::problem::is_problem;
 use crate::serve::answer::{is_router_error, Answer};
 use crate::serve::instance::{add_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::serve::negotiate::{
-    accept_lines, vary_on_accept, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
+    accept_lines, is_negotiated, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
 };
 use crate::serve::pages::ServedPages;
 use crate::{ApiStatus, ProblemResponse, Rejection, RejectionKind, Served, Statuses};
@@ -410,12 +410,8 @@ impl<E: Endpoint> Endpoint for NegotiateEndpoint<E> {
             Ok(output) => output.into_response(),
             Err(error) => error.into_response(),
         };
-        if !is_problem(response.content_type()) {
-            return Ok(response);
-        }
         let (mut parts, body) = response.into_parts();
-        vary_on_accept(&mut parts.headers);
-        if representation == Representation::ProblemJson {
+        if !is_negotiated(&mut parts.headers) || representation == Representation::ProblemJson {
             return Ok(Response::from_parts(parts, body));
         }
         // poem tells no body's size ahead: a problem body is read whole, one over the limit

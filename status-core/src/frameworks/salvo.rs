@@ -49,7 +49,7 @@ use crate::problem::is_problem;
 use crate::serve::answer::{is_router_error, Answer};
 use crate::serve::instance::BODY_LIMIT as INSTANCE_BODY_LIMIT;
 use crate::serve::negotiate::{
-    accept_lines, vary_on_accept, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
+    accept_lines, is_negotiated, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
 };
 use crate::serve::pages::ServedPages;
 use crate::statuses::Salvo;
@@ -415,13 +415,7 @@ fn negotiate_response(
     representation: Representation,
     res: &mut Response,
 ) {
-    if !is_problem(res.headers().get(CONTENT_TYPE)) {
-        return;
-    }
-    if !vary_lacks_vary_accept(res) {
-        vary_on_accept(res.headers_mut());
-    }
-    if representation == Representation::ProblemJson {
+    if !is_negotiated(res.headers_mut()) || representation == Representation::ProblemJson {
         return;
     }
     let Some(bytes) = whole_body(res, NEGOTIATED_LIMIT) else {
@@ -433,16 +427,6 @@ fn negotiate_response(
     {
         res.replace_body(ResBody::from(rendered));
     }
-}
-
-/// Whether `Vary` already lists `Accept` in `res`, so that a second pass adds nothing.
-fn vary_lacks_vary_accept(res: &Response) -> bool {
-    !crate::serve::negotiate::vary_lacks_accept(
-        res.headers()
-            .get_all(http::header::VARY)
-            .iter()
-            .map(HeaderValue::as_bytes),
-    )
 }
 
 /// A router that serves the HTML catalog of `E`'s problem types, where their type URIs point.

@@ -66,7 +66,7 @@ use crate::response::rejection::without_position;
 use crate::serve::answer::Answer;
 use crate::serve::instance::{add_instance, BODY_LIMIT as INSTANCE_BODY_LIMIT};
 use crate::serve::negotiate::{
-    vary_on_accept, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
+    is_negotiated, Negotiation, Representation, BODY_LIMIT as NEGOTIATED_LIMIT,
 };
 use crate::serve::pages::ServedPages;
 use crate::statuses::Warp;
@@ -443,12 +443,10 @@ async fn negotiated(
     representation: Representation,
     response: Response,
 ) -> Response {
-    let content_type = response.headers().get(CONTENT_TYPE);
-    if !is_problem(content_type) {
-        return response;
-    }
     let (mut parts, body) = response.into_parts();
-    vary_on_accept(&mut parts.headers);
+    if !is_negotiated(&mut parts.headers) {
+        return Response::from_parts(parts, body);
+    }
     // Only a body of known, small size is read: a stream goes out as it is.
     let small = http_body::Body::size_hint(&body)
         .exact()

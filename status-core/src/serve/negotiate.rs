@@ -205,12 +205,11 @@ impl Negotiation {
         request: &http::HeaderMap,
         response: http::Response<Vec<u8>>,
     ) -> http::Response<Vec<u8>> {
-        if !crate::problem::is_problem(response.headers().get(http::header::CONTENT_TYPE)) {
-            return response;
+        let (mut parts, body) = response.into_parts();
+        if !is_negotiated(&mut parts.headers) {
+            return http::Response::from_parts(parts, body);
         }
         let representation = self.representation(accept_lines(request));
-        let (mut parts, body) = response.into_parts();
-        vary_on_accept(&mut parts.headers);
         if representation == Representation::ProblemJson {
             return http::Response::from_parts(parts, body);
         }
@@ -313,6 +312,16 @@ pub(crate) fn vary_lacks_accept<'a>(vary: impl IntoIterator<Item = &'a [u8]>) ->
             name == b"*" || name.eq_ignore_ascii_case(b"accept")
         })
     })
+}
+
+/// Whether `headers` are a problem response's, which negotiation answers for, in a framework
+/// built on the `http` crate: then they say `Vary: Accept` too, whatever the representation.
+pub(crate) fn is_negotiated(headers: &mut http::HeaderMap) -> bool {
+    if !crate::problem::is_problem(headers.get(http::header::CONTENT_TYPE)) {
+        return false;
+    }
+    vary_on_accept(headers);
+    true
 }
 
 /// Negotiation's work on the headers of a problem response of a framework built on the `http`

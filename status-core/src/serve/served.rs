@@ -90,14 +90,7 @@ impl Served {
     /// ```
     #[must_use]
     pub fn from_value<T: ApiStatus + Send + Sync + 'static>(value: T) -> Self {
-        let record = Self::new(&value);
-        Self {
-            value: Some(Arc::new(KeptValue {
-                value,
-                as_error: |_| None,
-            })),
-            ..record
-        }
+        Self::keeping(value, |_| None)
     }
 
     /// The record of an error, keeping it: [`error`](Self::error) gives it, with its
@@ -115,12 +108,17 @@ impl Served {
     /// ```
     #[must_use]
     pub fn from_error<T: ApiStatus + Error + Send + Sync + 'static>(value: T) -> Self {
+        Self::keeping(value, |value| Some(value))
+    }
+
+    /// The record of `value`, keeping it, seen as an error through `as_error`.
+    fn keeping<T: ApiStatus + Send + Sync + 'static>(
+        value: T,
+        as_error: fn(&T) -> Option<&(dyn Error + 'static)>,
+    ) -> Self {
         let record = Self::new(&value);
         Self {
-            value: Some(Arc::new(KeptValue {
-                value,
-                as_error: |value| Some(value),
-            })),
+            value: Some(Arc::new(KeptValue { value, as_error })),
             ..record
         }
     }
