@@ -289,3 +289,181 @@ fn enum_level_display_is_a_forwarding_variants_own_detail() {
     let err = Displayed::Export("d.csv".to_owned(), RuntimeError::DiskFull);
     assert_eq!(err.detail(), RuntimeError::DiskFull.detail());
 }
+
+/// A store's errors, written without a `type_base`: their problems have no type of their own.
+#[derive(Debug, PartialEq, thiserror::Error, ApiStatus, FromProblem)]
+enum StoreError {
+    #[error("the record changed")]
+    #[status(409)]
+    Conflict,
+    #[error("record {id} is locked")]
+    #[status(423, message = "record {id} is locked")]
+    Locked {
+        #[status(extension)]
+        id: u64,
+    },
+    #[error("archived")]
+    #[status(410, type = "https://store.example.com/archived")]
+    Archived,
+    #[error("malformed")]
+    #[status(400, type = "about:blank")]
+    Malformed,
+}
+
+/// A service's enum with a base: the store's problems are served under it.
+#[derive(Debug, PartialEq, thiserror::Error, ApiStatus, FromProblem)]
+#[status(type_base = "https://api.example.com/problems/")]
+enum ServiceError {
+    #[error("not found")]
+    #[status(404)]
+    NotFound,
+    #[error("{0}")]
+    #[status(transparent)]
+    Store(StoreError),
+    #[error("could not save {0}")]
+    #[status(message = "could not save {0}")]
+    Save(String, #[status(forward)] Box<StoreError>),
+    #[error("{0}")]
+    Plain(#[status(forward)] StoreError),
+}
+
+#[test]
+fn under_a_type_base_the_forwarded_untyped_problems_take_the_outer_base() {
+    let conflict = ServiceError::Store(StoreError::Conflict);
+    let type_of = |err: &ServiceError| body_of(err)["type"].clone();
+    assert_eq!(
+        type_of(&conflict),
+        "https://api.example.com/problems/conflict"
+    );
+    assert_eq!(
+        conflict.problem().type_uri(),
+        "https://api.example.com/problems/conflict"
+    );
+    let locked = ServiceError::Save("r".to_owned(), Box::new(StoreError::Locked { id: 7 }));
+    assert_eq!(
+        body_of(&locked),
+        json!({
+            "type": "https://api.example.com/problems/locked",
+            "title": "Locked",
+            "status": 423,
+            "detail": "could not save r",
+            "code": "locked",
+            "id": 7
+        })
+    );
+    assert_eq!(
+        type_of(&ServiceError::Plain(StoreError::Locked { id: 7 })),
+        "https://api.example.com/problems/locked"
+    );
+    // A type chosen by the store, `about:blank` included, is its own.
+    assert_eq!(
+        type_of(&ServiceError::Store(StoreError::Archived)),
+        "https://store.example.com/archived"
+    );
+    assert!(body_of(&ServiceError::Store(StoreError::Malformed))
+        .get("type")
+        .is_none());
+    // The store itself serves them as it did.
+    assert!(body_of(&StoreError::Conflict).get("type").is_none());
+}
+
+fn body_of<T: ApiStatus>(err: &T) -> Value {
+    let response = err.response();
+    let served: Value = serde_json::from_slice(response.body()).expect("a JSON body");
+    // Every path writes the same: the response, `body()` and `problem()`.
+    assert_eq!(
+        serde_json::from_slice::<Value>(&err.body()).unwrap(),
+        served
+    );
+    assert_eq!(serde_json::to_value(err.problem()).unwrap(), served);
+    served
+}
+
+#[test]
+fn under_a_type_base_a_static_body_is_served_retyped() {
+    let conflict = ServiceError::Store(StoreError::Conflict);
+    let served = conflict.static_body().expect("the row's body, retyped");
+    assert!(
+        served.starts_with(br#"{"type":"https://api.example.com/problems/conflict","#),
+        "{}",
+        String::from_utf8_lossy(served)
+    );
+    assert_eq!(served, &*conflict.response().into_body());
+    assert_eq!(conflict.variant().static_body(), Some(served));
+    // A detail of the variant's own is still written.
+    let save = ServiceError::Save("r".to_owned(), Box::new(StoreError::Conflict));
+    assert_eq!(save.static_body(), None);
+    assert_eq!(body_of(&save)["detail"], "could not save r");
+}
+
+#[test]
+fn under_a_type_base_the_documents_show_the_forwarded_types() {
+    let types: Vec<(&str, &str)> = ServiceError::table()
+        .public_responses()
+        .iter()
+        .map(|v| (v.code(), v.type_uri()))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            ("malformed", "about:blank"),
+            ("not_found", "https://api.example.com/problems/not_found"),
+            ("conflict", "https://api.example.com/problems/conflict"),
+            ("archived", "https://store.example.com/archived"),
+            ("locked", "https://api.example.com/problems/locked"),
+        ]
+    );
+    let openapi = status_core::openapi::responses::<ServiceError>();
+    let example = &openapi["423"]["content"]["application/problem+json"]["examples"]["locked"];
+    assert_eq!(
+        example["value"]["type"], "https://api.example.com/problems/locked",
+        "{openapi:#}"
+    );
+    let markdown = status_core::markdown::catalog::<ServiceError>();
+    assert!(
+        markdown.contains("https://api.example.com/problems/conflict"),
+        "{markdown}"
+    );
+    let page = status_core::html::problem_type(&ServiceError::table(), "conflict")
+        .expect("a page for the forwarded code");
+    assert!(
+        page.contains("https://api.example.com/problems/conflict"),
+        "{page}"
+    );
+}
+
+#[test]
+fn under_a_type_base_a_forwarded_problem_comes_back_through_transparent() {
+    let samples = || {
+        [
+            StoreError::Conflict,
+            StoreError::Locked { id: 7 },
+            StoreError::Archived,
+            StoreError::Malformed,
+        ]
+    };
+    for (sent, expected) in samples().into_iter().zip(samples()) {
+        let response = ServiceError::Plain(sent).response();
+        assert_eq!(
+            ServiceError::from_response(&response),
+            Ok(ServiceError::Store(expected))
+        );
+    }
+}
+
+/// Forwards, without a base, to a type whose static body is not always its row's.
+#[derive(Debug, ApiStatus)]
+enum Outer {
+    #[status(transparent)]
+    App(AppError),
+}
+
+#[test]
+fn through_transparent_a_forwarding_variants_own_detail_is_still_served() {
+    let err = Outer::App(archive(RuntimeError::LoggedOut));
+    assert_eq!(err.static_body(), None);
+    let served: Value = serde_json::from_slice(err.response().body()).unwrap();
+    assert_eq!(served["detail"], "could not create archive a.zip");
+    let plain = Outer::App(AppError::Plain(RuntimeError::LoggedOut));
+    assert_eq!(plain.static_body(), RuntimeError::LoggedOut.static_body());
+}

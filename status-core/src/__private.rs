@@ -166,32 +166,15 @@ pub use crate::utoipa::probe::{NoToSchema, NoUtoipaMembers, ViaToSchema, ViaUtoi
 #[cfg(feature = "aide")]
 pub use schemars::SchemaGenerator;
 
-/// Whether every problem of a derived type's own variants has a type, for the check that a
-/// type with a `type_base` forwards only to such types (`forwards_to_typed`).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a derived type, so nothing says whether its problems have a type",
-    note = "a type with a `type_base` forwards only to types whose problems have one: derive `ApiStatus` for `{Self}` with `#[status(type_base = \"...\")]`, or map the variant to a status instead of `transparent`"
-)]
-pub trait ProblemTypes {
-    const EVERY_ROW_TYPED: bool;
-}
-
-impl<T: ProblemTypes> ProblemTypes for Box<T> {
-    const EVERY_ROW_TYPED: bool = T::EVERY_ROW_TYPED;
-}
-
-impl<T: ProblemTypes> ProblemTypes for std::sync::Arc<T> {
-    const EVERY_ROW_TYPED: bool = T::EVERY_ROW_TYPED;
-}
-
-impl ProblemTypes for crate::Rejection {
-    const EVERY_ROW_TYPED: bool = false;
-}
-
-/// Fails the build with `error`, which names both types, when a forwarded type has problems
-/// without a type.
-pub const fn forwards_to_typed(every_row_typed: bool, error: &'static str) {
-    assert!(every_row_typed, "{}", error);
+/// The static body of a value a type with the `type_base` `base` forwards to, from the
+/// value's own (`static_body`) and its row (`variant`): see `VariantInfo::static_body_under`.
+#[must_use]
+pub fn static_body_under(
+    body: Option<&'static [u8]>,
+    row: &'static VariantInfo,
+    base: &'static str,
+) -> Option<&'static [u8]> {
+    row.static_body_under(body, base)
 }
 
 #[cfg(test)]
@@ -236,18 +219,5 @@ mod tests {
             MessageField(value).as_plain_str()
         }
         assert_eq!(plain(&std::string::String::from("owned")), None);
-    }
-
-    #[test]
-    fn forwarding_to_untyped_problems_fails_with_the_message() {
-        super::forwards_to_typed(true, "unused");
-        let failed = std::panic::catch_unwind(|| super::forwards_to_typed(false, "give it a base"));
-        let message = failed.expect_err("it fails");
-        assert_eq!(
-            message
-                .downcast_ref::<std::string::String>()
-                .map(std::string::String::as_str),
-            Some("give it a base")
-        );
     }
 }

@@ -40,8 +40,7 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
     let extensions = write_extensions_fn(input, &p);
     let headers = write_headers_fn(input, &p);
     let static_body = static_body_fn(input, &p);
-    let forwarded_type_bases = forwarded_type_bases(input, &p);
-    let mut expanded = wrap(
+    wrap(
         input,
         &p,
         bounds.where_clause().as_ref(),
@@ -55,58 +54,7 @@ pub fn impl_api_status(input: &Input) -> TokenStream {
             #headers
             #static_body
         },
-    );
-    expanded.extend(forwarded_type_bases);
-    expanded
-}
-
-/// A type with a `type_base` forwards only to types whose problems all have a type: otherwise
-/// those of its `transparent` and `forward` variants would be served without one, unlike all
-/// the others.
-/// Checked in a constant, since only the forwarded type knows its rows; for a non-generic type
-/// only, as a constant cannot name the type's parameters.
-fn forwarded_type_bases(input: &Input, p: &TokenStream) -> TokenStream {
-    let Some(base) = &input.attrs.type_base else {
-        return TokenStream::new();
-    };
-    if input.generics.type_params().next().is_some() {
-        return TokenStream::new();
-    }
-    let outer = input.ident;
-    let mut checks = TokenStream::new();
-    for variant in &input.variants {
-        let Some(field) = variant.inner() else {
-            continue;
-        };
-        let how = if variant.is_transparent() {
-            "map the variant to a status instead of `transparent`"
-        } else {
-            "give the variant a status instead of `#[status(forward)]`"
-        };
-        let ty = field.ty;
-        let inner = ty
-            .to_token_stream()
-            .to_string()
-            .replace(" < ", "<")
-            .replace(" >", ">")
-            .replace(" :: ", "::");
-        let message = format!(
-            "`{outer}` gives its problems a type (`type_base`) and forwards to `{inner}`, \
-             whose problems have none, so they would be served without a `type`: give \
-             `{inner}` `#[status(type_base = {:?})]` too (or each of its variants a `type`), \
-             or {how}",
-            base.value()
-        );
-        // Spanned at the field's type, so the error points at the forwarded type.
-        let check = quote! {
-            const _: () = #p::forwards_to_typed(
-                <#ty as #p::ProblemTypes>::EVERY_ROW_TYPED,
-                #message,
-            );
-        };
-        checks.extend(at_span(&check, ty.span()));
-    }
-    checks
+    )
 }
 
 /// The impl emitted beside the errors, so that uses of the type do not fail as well.
@@ -149,19 +97,6 @@ fn wrap(
             }
         }
     });
-    // Whether each of the type's own rows names a problem type (`about:blank` written out
-    // counts: it was chosen), for the check of a type with a `type_base` that forwards here.
-    let every_row_typed = input
-        .variants
-        .iter()
-        .filter(|variant| !variant.answers_as_field())
-        .all(|variant| variant.problem_type(input).is_some());
-    let problem_types = quote! {
-        #[automatically_derived]
-        impl #impl_generics #p::ProblemTypes for #ident #ty_generics #where_clause {
-            const EVERY_ROW_TYPED: bool = #every_row_typed;
-        }
-    };
     // The gRPC impl asks for a domain. Under `for<'__a>`, so that a type without one is an
     // error only where it is converted: a bound that names no parameter is checked where it
     // is written.
@@ -209,7 +144,6 @@ fn wrap(
                 #body
             }
             #grpc_domain
-            #problem_types
             #p::impl_frameworks! {
                 [#keep] [#impl_generics] [#ident #ty_generics] [#where_clause] [#grpc_where_clause]
                 [#(#members),*] [#(#forwarded),*]
@@ -447,7 +381,14 @@ fn table(input: &Input, p: &TokenStream) -> TokenStream {
 /// The calls after a row's first: what only some variants have.
 fn row_calls(input: &Input, variant: &Variant) -> TokenStream {
     let mut row = TokenStream::new();
-    if let Some(type_uri) = variant.type_uri(input) {
+    // `about:blank` written out is kept in the row, though the body leaves it out: it was
+    // chosen, so a type with a `type_base` that forwards here does not replace it.
+    let type_uri = variant.type_uri(input).or_else(|| {
+        variant
+            .problem_type(input)
+            .map(|_| crate::ast::ABOUT_BLANK.to_owned())
+    });
+    if let Some(type_uri) = type_uri {
         row.extend(quote!(.with_type(#type_uri)));
     }
     if let Some(title) = &variant.attrs.title {
@@ -528,12 +469,14 @@ fn variant_fn(input: &Input, p: &TokenStream, row_index: Option<&TokenStream>) -
         .filter_map(|v| {
             if v.answers_as_field() {
                 let inner = v.inner()?;
-                return Some(forward(
-                    input,
-                    v,
-                    inner,
-                    &quote!(return #p::ApiStatus::variant(__inner)),
-                ));
+                // Under a `type_base`, the field's rows without a type get one from it, as
+                // the type's own rows do: the library makes those rows.
+                let row = if let Some(base) = &input.attrs.type_base {
+                    quote!(#p::VariantInfo::under_type_base(#p::ApiStatus::variant(__inner), #base))
+                } else {
+                    quote!(#p::ApiStatus::variant(__inner))
+                };
+                return Some(forward(input, v, inner, &quote!(return #row)));
             }
             let pat = pattern(input, v, &[]);
             let index = rows;
@@ -851,21 +794,33 @@ fn write_headers_fn(input: &Input, p: &TokenStream) -> TokenStream {
     )
 }
 
-/// `static_body`, for a type with a `forward` variant that has a detail of its own: the row
-/// it answers with is the field's, whose body has the field's detail, so the body is written.
-/// Other types keep the default, the row's.
+/// `static_body`, for a type that forwards: a variant that answers as its field serves the
+/// field's static body, which is not always its row's (the field may forward with a detail of
+/// its own), retyped under a `type_base` as the row is (`static_body_under`); a `forward`
+/// variant with a detail of its own has none. Other types keep the default, the row's.
 fn static_body_fn(input: &Input, p: &TokenStream) -> TokenStream {
-    let own_detail = |v: &Variant| v.forward_field().is_some() && v.forward_detail(input).is_some();
-    if !input.variants.iter().any(own_detail) {
+    if !input.variants.iter().any(Variant::answers_as_field) {
         return TokenStream::new();
     }
+    let own_detail = |v: &Variant| v.forward_field().is_some() && v.forward_detail(input).is_some();
+    let forward_call = if let Some(base) = &input.attrs.type_base {
+        quote! {
+            #p::static_body_under(
+                #p::ApiStatus::static_body(__inner),
+                #p::ApiStatus::variant(__inner),
+                #base,
+            )
+        }
+    } else {
+        quote!(#p::ApiStatus::static_body(__inner))
+    };
     partial_match(
         input,
         &quote! {
             #[allow(clippy::match_same_arms)]
             fn static_body(&self) -> ::core::option::Option<&'static [u8]>
         },
-        &quote!(#p::ApiStatus::static_body(__inner)),
+        &forward_call,
         &quote!(#p::VariantInfo::static_body(#p::ApiStatus::variant(self))),
         |v| {
             own_detail(v).then(|| {

@@ -542,6 +542,56 @@ impl VariantInfo {
 }
 
 impl VariantInfo {
+    /// This row as a type with the `type_base` `base` answers it through a `transparent` or
+    /// `forward` variant: as if it were one of that type's own, its type is `base` followed by
+    /// its code. A row that names a problem type (`about:blank` written out included) keeps
+    /// it, and is returned as it is.
+    ///
+    /// The derive calls it where a type with a `type_base` forwards, and [`Table::responses`]
+    /// where such a type's table links to another; a hand-written [`ApiStatus`] impl that
+    /// forwards under a base of its own calls it in `variant`. Each row is retyped once per
+    /// base, and kept for the life of the process, so that it can be `'static` as rows are.
+    ///
+    /// ```
+    /// use status_core::RejectionKind;
+    ///
+    /// let row = RejectionKind::InvalidJson.info();
+    /// let typed = row.under_type_base("https://api.example.com/problems/");
+    /// assert_eq!(typed.type_uri(), "https://api.example.com/problems/invalid_json");
+    /// assert_eq!((typed.code(), typed.status()), (row.code(), row.status()));
+    /// // Typed already: kept.
+    /// assert!(std::ptr::eq(typed.under_type_base("/elsewhere/"), typed));
+    /// ```
+    ///
+    /// [`ApiStatus`]: crate::ApiStatus
+    #[must_use]
+    pub fn under_type_base(&'static self, base: &'static str) -> &'static Self {
+        if self.type_uri.is_some() {
+            return self;
+        }
+        retyped::row(self, base)
+    }
+
+    /// The static body of a value that answers with this row, `body`, as a type with the
+    /// `type_base` `base` serves it through a `transparent` or `forward` variant: the body of
+    /// [`under_type_base`](Self::under_type_base)'s row where `body` is this row's, else
+    /// `None`, so that the body is written with the typed row.
+    #[must_use]
+    pub(crate) fn static_body_under(
+        &'static self,
+        body: Option<&'static [u8]>,
+        base: &'static str,
+    ) -> Option<&'static [u8]> {
+        let typed = self.under_type_base(base);
+        if core::ptr::eq(typed, self) {
+            return body;
+        }
+        match (body, self.body) {
+            (Some(body), Some(own)) if body == own => typed.body,
+            _ => None,
+        }
+    }
+
     /// Whether the two rows answer alike: everything but the variant's name is the same.
     fn answers_like(&self, other: &Self) -> bool {
         Self { name: "", ..*self } == Self { name: "", ..*other }
@@ -698,7 +748,9 @@ impl Table {
     }
 
     /// Every response the type can produce: its own variants, then, through each transparent
-    /// variant, those of the field's type, each row once.
+    /// variant, those of the field's type, each row once. Under a type with a `type_base`, a
+    /// forwarded row without a problem type has the one the type serves it with
+    /// ([`VariantInfo::under_type_base`]).
     ///
     /// ```
     /// use status_core::{Table, VariantInfo};
@@ -711,16 +763,28 @@ impl Table {
     pub fn responses(&self) -> Vec<&'static VariantInfo> {
         let mut out: Vec<&'static VariantInfo> = Vec::new();
         let mut seen = Vec::new();
-        let mut pending = vec![*self];
+        // Each table with the base its rows are served under: that of the nearest type with a
+        // `type_base` that forwards to it, as `VariantInfo::under_type_base` retypes them.
+        let mut pending = vec![(*self, None)];
         // A type can forward to itself through a `Box`; `seen` stops the walk going round.
-        while let Some(table) = pending.pop() {
-            let key = (table.variants.as_ptr(), table.transparent.as_ptr());
+        while let Some((table, base)) = pending.pop() {
+            let key = (table.variants.as_ptr(), table.transparent.as_ptr(), base);
             if seen.contains(&key) {
                 continue;
             }
             seen.push(key);
-            out.extend(table.variants);
-            pending.extend(table.transparent.iter().rev().map(|t| (t.table)()));
+            match base {
+                Some(base) => out.extend(table.variants.iter().map(|v| v.under_type_base(base))),
+                None => out.extend(table.variants),
+            }
+            let inner_base = table.type_base.or(base);
+            pending.extend(
+                table
+                    .transparent
+                    .iter()
+                    .rev()
+                    .map(|t| ((t.table)(), inner_base)),
+            );
         }
         out
     }
@@ -901,5 +965,175 @@ impl TransparentInfo {
     #[must_use]
     pub fn table(&self) -> Table {
         (self.table)()
+    }
+}
+
+/// The rows [`VariantInfo::under_type_base`] makes: one per row and base, made on first use and
+/// never freed. There are as many as the program has rows reached under a base, a number its
+/// source fixes, so keeping them is the cost of a `static` made late, not a leak that grows.
+mod retyped {
+    use std::collections::BTreeMap;
+    use std::sync::{PoisonError, RwLock};
+
+    use super::VariantInfo;
+    use crate::problem::type_uri::under_base;
+
+    /// By the row's address and the base.
+    type Rows = BTreeMap<(usize, &'static str), &'static VariantInfo>;
+
+    static ROWS: RwLock<Rows> = RwLock::new(BTreeMap::new());
+
+    /// `row`, untyped, with the type `base` gives its code, and its static body to match.
+    pub(super) fn row(row: &'static VariantInfo, base: &'static str) -> &'static VariantInfo {
+        let key = (core::ptr::from_ref(row) as usize, base);
+        // Nothing panics while a lock is held, but a poisoned map is still a sound one.
+        if let Some(typed) = ROWS
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+        {
+            return typed;
+        }
+        let mut rows = ROWS.write().unwrap_or_else(PoisonError::into_inner);
+        rows.entry(key).or_insert_with(|| {
+            let type_uri: &'static str = Box::leak(under_base(base, row.code()).into_boxed_str());
+            let body = row.body.map(|body| -> &'static [u8] {
+                Box::leak(with_type(body, type_uri).into_boxed_slice())
+            });
+            Box::leak(Box::new(VariantInfo {
+                type_uri: Some(type_uri),
+                body,
+                ..*row
+            }))
+        })
+    }
+
+    /// `body`, a static body without a `type`, with `type_uri` as its first member, where the
+    /// body writer puts it. A type URI holds nothing JSON escapes (`under_base`).
+    fn with_type(body: &[u8], type_uri: &str) -> Vec<u8> {
+        let rest = body.strip_prefix(b"{").unwrap_or(body);
+        let mut out = Vec::with_capacity(body.len() + type_uri.len() + 10);
+        out.extend_from_slice(b"{\"type\":\"");
+        out.extend_from_slice(type_uri.as_bytes());
+        out.extend_from_slice(b"\",");
+        out.extend_from_slice(rest);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Table, TransparentInfo, VariantInfo};
+    use crate::ApiStatus;
+
+    static GONE: VariantInfo = VariantInfo::derived_with_body(
+        "Gone",
+        410,
+        "gone",
+        true,
+        br#"{"title":"Gone","status":410,"detail":"The resource is gone.","code":"gone"}"#,
+    )
+    .with_description("The resource is gone.");
+    static TYPED: VariantInfo = VariantInfo::new("Typed", 409).with_type("/own/typed");
+    static BLANK: VariantInfo = VariantInfo::new("Blank", 400).with_type(crate::ABOUT_BLANK);
+
+    /// A value that answers with `row` and writes its body.
+    struct Written(&'static VariantInfo);
+
+    impl ApiStatus for Written {
+        fn table() -> Table {
+            Table::new("Written", &[])
+        }
+        fn variant(&self) -> &'static VariantInfo {
+            self.0
+        }
+        fn static_body(&self) -> Option<&'static [u8]> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_row_without_a_type_takes_the_base_and_its_code_once_for_all() {
+        let typed = GONE.under_type_base("https://api.example.com/problems/");
+        assert_eq!(typed.type_uri(), "https://api.example.com/problems/gone");
+        assert_eq!(
+            VariantInfo {
+                type_uri: None,
+                body: GONE.body,
+                ..*typed
+            },
+            GONE
+        );
+        assert!(std::ptr::eq(
+            typed,
+            GONE.under_type_base("https://api.example.com/problems/")
+        ));
+        let elsewhere = GONE.under_type_base("/problems/");
+        assert_eq!(elsewhere.type_uri(), "/problems/gone");
+        // A type, `about:blank` written out included, is kept.
+        assert!(std::ptr::eq(TYPED.under_type_base("/problems/"), &TYPED));
+        assert!(std::ptr::eq(BLANK.under_type_base("/problems/"), &BLANK));
+    }
+
+    #[test]
+    fn a_retyped_static_body_is_the_body_the_writer_writes() {
+        let typed = GONE.under_type_base("/problems/");
+        let written = Written(typed).body();
+        assert_eq!(typed.static_body(), Some(&*written));
+        assert!(written.starts_with(br#"{"type":"/problems/gone","title":"Gone""#));
+    }
+
+    #[test]
+    fn a_forwarded_static_body_is_retyped_only_when_it_is_the_row_s() {
+        let own = GONE.static_body();
+        let typed = GONE.under_type_base("/problems/");
+        assert_eq!(
+            GONE.static_body_under(own, "/problems/"),
+            typed.static_body()
+        );
+        // The field writes a body of its own (a detail its row does not have): written.
+        assert_eq!(GONE.static_body_under(None, "/problems/"), None);
+        assert_eq!(GONE.static_body_under(Some(b"{}"), "/problems/"), None);
+        // A typed row is served as the field serves it.
+        assert_eq!(
+            TYPED.static_body_under(Some(b"{}"), "/problems/"),
+            Some(&b"{}"[..])
+        );
+    }
+
+    #[test]
+    fn forwarded_rows_are_documented_under_the_nearest_base() {
+        fn inner() -> Table {
+            Table::new("Inner", std::slice::from_ref(&GONE))
+        }
+        fn middle() -> Table {
+            Table::new("Middle", std::slice::from_ref(&TYPED))
+                .with_transparent(const { &[TransparentInfo::new("Inner", inner)] })
+        }
+        fn based_middle() -> Table {
+            Table::new("BasedMiddle", &[])
+                .with_type_base("/middle/")
+                .with_transparent(const { &[TransparentInfo::new("Inner", inner)] })
+        }
+        let outer = Table::new("Outer", std::slice::from_ref(&BLANK))
+            .with_type_base("/outer/")
+            .with_transparent(
+                const {
+                    &[
+                        TransparentInfo::new("Middle", middle),
+                        TransparentInfo::new("BasedMiddle", based_middle),
+                    ]
+                },
+            );
+        let types: Vec<&str> = outer.responses().iter().map(|v| v.type_uri()).collect();
+        assert_eq!(
+            types,
+            ["about:blank", "/own/typed", "/outer/gone", "/middle/gone"]
+        );
+        // Without a base, the rows as they are.
+        let plain = Table::new("Plain", &[])
+            .with_transparent(const { &[TransparentInfo::new("Middle", middle)] });
+        let types: Vec<&str> = plain.responses().iter().map(|v| v.type_uri()).collect();
+        assert_eq!(types, ["/own/typed", "about:blank"]);
     }
 }

@@ -178,14 +178,19 @@ fn problem_types_and_titles_are_emitted_only_where_declared() {
             Malformed,
         }
     });
-    for absent in [
-        "compile_error",
-        ". with_type (",
-        ". with_title (",
-        ". with_type_base (",
-    ] {
+    for absent in ["compile_error", ". with_title (", ". with_type_base ("] {
         assert!(!plain.contains(absent), "`{absent}` in {plain}");
     }
+    // `about:blank` written out is kept, so that a `type_base` that forwards here keeps it;
+    // a row without a type has none.
+    assert_eq!(
+        rows(&plain)
+            .matches(". with_type (\"about:blank\")")
+            .count(),
+        1,
+        "{plain}"
+    );
+    assert_eq!(rows(&plain).matches(". with_type (").count(), 1, "{plain}");
 
     let typed = expand(quote! {
         #[status(type_base = "https://api.example.com/problems/")]
@@ -208,9 +213,11 @@ fn problem_types_and_titles_are_emitted_only_where_declared() {
         rows.contains("\"}\") . with_type (\"/problems/credit\") . with_title (\"Out of credit\")"),
         "{rows}"
     );
-    assert_eq!(rows.matches(". with_type (").count(), 2, "{rows}");
+    assert_eq!(rows.matches(". with_type (").count(), 3, "{rows}");
     assert_eq!(rows.matches(". with_title (").count(), 1, "{rows}");
-    assert!(!rows.contains("about:blank"), "{rows}");
+    // Kept in the row, left out of the body.
+    assert!(rows.contains(". with_type (\"about:blank\")"), "{rows}");
+    assert!(!rows.contains("\\\"type\\\":\\\"about:blank"), "{rows}");
     let table = method(&typed, "table");
     assert!(
         table.contains(". with_type_base (\"https://api.example.com/problems/\")"),
@@ -282,7 +289,7 @@ fn errors_come_with_a_fallback_impl_and_never_a_panic() {
 }
 
 #[test]
-fn a_type_with_a_type_base_checks_each_type_it_forwards_to() {
+fn a_type_with_a_type_base_types_the_rows_it_forwards_to_in_the_library() {
     let expansion = expand(quote! {
         #[status(type_base = "/problems/")]
         enum ApiError {
@@ -292,15 +299,27 @@ fn a_type_with_a_type_base_checks_each_type_it_forwards_to() {
             Auth(AuthError),
         }
     });
+    assert!(!expansion.contains("compile_error"), "{expansion}");
+    // The row and the static body of the field, retyped under the base by status-core.
+    let variant = method(&expansion, "variant");
     assert!(
-        expansion.contains("forwards_to_typed (< AuthError as :: status_core :: __private :: ProblemTypes > :: EVERY_ROW_TYPED"),
+        variant.contains("return :: status_core :: __private :: VariantInfo :: under_type_base (:: status_core :: __private :: ApiStatus :: variant (__inner) , \"/problems/\")"),
+        "{variant}"
+    );
+    let body = method(&expansion, "static_body");
+    assert!(
+        body.contains(":: status_core :: __private :: static_body_under (:: status_core :: __private :: ApiStatus :: static_body (__inner) , :: status_core :: __private :: ApiStatus :: variant (__inner) , \"/problems/\" ,)"),
+        "{body}"
+    );
+    // No check of the forwarded type is left: any type's rows can be typed so.
+    assert!(!expansion.contains("ProblemTypes"), "{expansion}");
+    assert_eq!(
+        expansion.matches("const _ : () =").count(),
+        1,
         "{expansion}"
     );
-    assert!(
-        expansion.contains("give `AuthError` `#[status(type_base = \\\"/problems/\\\")]` too"),
-        "{expansion}"
-    );
-    // Without a base, nothing is checked; the type says whether its own rows are typed.
+
+    // Without a base, the field's row and body as they are.
     let untyped = expand(quote! {
         enum ApiError {
             #[status(transparent)]
@@ -309,24 +328,16 @@ fn a_type_with_a_type_base_checks_each_type_it_forwards_to() {
             NotFound,
         }
     });
-    assert!(!untyped.contains("forwards_to_typed"), "{untyped}");
+    assert!(!untyped.contains("under_type_base"), "{untyped}");
     assert!(
-        untyped.contains("const EVERY_ROW_TYPED : bool = false"),
+        method(&untyped, "variant")
+            .contains("return :: status_core :: __private :: ApiStatus :: variant (__inner)"),
         "{untyped}"
     );
-    let plain = expand(quote! {
-        enum Plain {
-            #[status(404)]
-            NotFound,
-        }
-    });
     assert!(
-        plain.contains("const EVERY_ROW_TYPED : bool = false"),
-        "{plain}"
-    );
-    assert!(
-        expansion.contains("const EVERY_ROW_TYPED : bool = true"),
-        "{expansion}"
+        method(&untyped, "static_body")
+            .contains(":: status_core :: __private :: ApiStatus :: static_body (__inner)"),
+        "{untyped}"
     );
 }
 
@@ -378,11 +389,23 @@ fn a_forward_variant_writes_its_own_detail_unless_the_forwarded_status_is_a_5xx(
         "{body}"
     );
 
-    // Without such a variant, the trait's default stands.
+    // A type that forwards asks the field, whose body need not be its row's; a type that
+    // does not keeps the trait's default, the row's.
     let plain = expand(quote! {
         enum AppError {
             Plain(#[status(forward)] RuntimeError),
         }
     });
-    assert!(!plain.contains("fn static_body"), "{plain}");
+    assert!(
+        method(&plain, "static_body")
+            .contains(":: status_core :: __private :: ApiStatus :: static_body (__inner)"),
+        "{plain}"
+    );
+    let own = expand(quote! {
+        enum AppError {
+            #[status(404)]
+            NotFound,
+        }
+    });
+    assert!(!own.contains("fn static_body"), "{own}");
 }

@@ -29,6 +29,7 @@ mod api {
     pub trait FromStr {}
     pub struct Received;
     pub struct Problem;
+    pub struct VariantInfo;
     #[allow(unused_macros)]
     macro_rules! format_args {
         ($($tokens:tt)*) => {
@@ -111,6 +112,18 @@ mod api {
         },
     }
 
+    #[derive(::status_core::ApiStatus, ::status_core::FromProblem)]
+    #[status(type_base = "/problems/")]
+    pub enum Typed {
+        #[status(404)]
+        Missing,
+        #[status(transparent)]
+        Inner(Inner),
+        Plain(#[status(forward)] ::std::boxed::Box<Inner>),
+        #[status(transparent)]
+        Rejected(::status_core::Rejection),
+    }
+
     #[derive(::status_core::ApiStatus)]
     #[status(400)]
     pub struct Generic<T> {
@@ -143,6 +156,12 @@ fn main() {
         <api::Forwarding as ::status_core::FromProblem>::from_response(&sent.response()),
         ::std::result::Result::Ok(api::Forwarding::ChallengedError { ref challenge }) if challenge == "Bearer"
     ));
+
+    let err = api::Typed::Plain(::std::boxed::Box::new(api::Inner));
+    ::std::assert_eq!(err.problem().type_uri(), "/problems/inner");
+    ::std::assert!(err.static_body().is_some());
+    let err = api::Typed::Rejected(::status_core::Rejection::of(::status_core::RejectionKind::RouteNotFound));
+    ::std::assert_eq!(err.problem().type_uri(), "/problems/route_not_found");
 
     use ::status_core::FromProblem;
     type Decoded = api::Decoded<u32>;
