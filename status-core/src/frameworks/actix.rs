@@ -616,6 +616,8 @@ pub fn json_config() -> web::JsonConfig {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
 
+json_value_access!("actix");
+
 impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, actix_web::Error>>>>;

@@ -278,6 +278,10 @@ async fn rerendered(
 /// where keys may hold them. It is `Json` otherwise: the same content type check, body limit
 /// and deserialization; as a response it is axum's `Json`.
 ///
+/// With aide (features `axum` and `aide`) it documents what aide's own `Json` does, its
+/// request body or its response, and as a request body the rejections it answers too
+/// (`invalid_json`, `json_data`, `missing_json_content_type`, `content_too_large`).
+///
 /// ```
 /// use axum::{routing::post, Router};
 /// use status_core::axum::Json;
@@ -293,6 +297,8 @@ async fn rerendered(
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
+
+json_value_access!("axum");
 
 impl<T, S> FromRequest<S> for Json<T>
 where

@@ -33,6 +33,33 @@
 //! `.data(Statuses::Framework)` ([`Statuses`](crate::Statuses)), outside [`ProblemDetails`],
 //! which then answers with poem's statuses and leaves the error responses poem did not make
 //! (a middleware's bare `401`) as they were.
+//!
+//! ## JSON bodies and their limit
+//!
+//! [`Json`] reads a JSON body as poem's `Json` does, but its `json_data` rejection names the
+//! exact field (`#/items/1/qty`), and it caps the body itself: 2 MiB, or what the app's
+//! [`JsonLimit`] data says. Limit bodies with it rather than with poem's
+//! [`SizeLimit`](https://docs.rs/poem/3/poem/middleware/struct.SizeLimit.html), which reads
+//! only `Content-Length` and so answers `411 Length Required` to every request without one
+//! (every `GET`, every `POST` without a body, every chunked upload) on the routes it wraps;
+//! through [`ProblemDetails`] that is a problem of status `411`, whose code is no rejection's.
+//!
+//! ```
+//! use poem::{get, handler, post, EndpointExt, Route};
+//! use status_core::poem::{Json, JsonLimit, ProblemDetails};
+//!
+//! #[handler]
+//! fn create(Json(note): Json<serde_json::Value>) -> String { note.to_string() }
+//!
+//! #[handler]
+//! fn list() -> &'static str { "[]" }
+//!
+//! // A `GET` passes, and a body over 64 KiB, with or without `Content-Length`, is a 413.
+//! let app = Route::new()
+//!     .at("/notes", post(create).get(list))
+//!     .data(JsonLimit(64 * 1024))
+//!     .with(ProblemDetails);
+//! ```
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -53,6 +80,8 @@ use crate::serve::negotiate::{
 };
 use crate::serve::pages::ServedPages;
 use crate::{ApiStatus, ProblemResponse, Rejection, RejectionKind, Served, Statuses};
+
+pub use super::poem_json::{Json, JsonLimit};
 
 /// How much of a framework's own error body is read to become the problem's detail.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -199,7 +228,8 @@ fn rejection_of(error: &::poem::Error, query: Option<&str>) -> Option<Rejection>
     let kind = if error.is::<NotFoundError>() {
         return Some(Rejection::of(RejectionKind::RouteNotFound));
     } else if error.is::<MethodNotAllowedError>() {
-        return Some(Rejection::of(RejectionKind::MethodNotAllowed));
+        // poem's router does not say which methods the path has ([`Methods`] does).
+        return Some(Rejection::method_not_allowed_without_allow());
     } else if error.is::<ParsePathError>() {
         // poem's text says no more than the description.
         return Some(Rejection::of(RejectionKind::InvalidPath));
@@ -239,10 +269,16 @@ fn rejection_of(error: &::poem::Error, query: Option<&str>) -> Option<Rejection>
 /// The rejections of poem-openapi's extractors, which have errors of their own.
 #[cfg(feature = "poem-openapi")]
 fn openapi_rejection(error: &::poem::Error, query: Option<&str>) -> Option<Rejection> {
-    use ::poem_openapi::error::{ParseParamError, ParsePathError, ParseRequestPayloadError};
+    use ::poem_openapi::error::{
+        ContentTypeError, ParseParamError, ParsePathError, ParseRequestPayloadError,
+    };
 
     let kind = if error.is::<ParsePathError>() {
         RejectionKind::InvalidPath
+    } else if error.is::<ContentTypeError>() {
+        // A payload's content type, missing or not the one the operation takes: the same
+        // code as poem's own `Json` gives it, not the registry's `unsupported_media_type`.
+        RejectionKind::MissingJsonContentType
     } else if let Some(param) = error.downcast_ref::<ParseParamError>() {
         // The same error stands for a header or a cookie: only a parameter the query names
         // is the query's.
@@ -566,15 +602,28 @@ impl Methods {
     {
         self.method(Method::DELETE, endpoint)
     }
+}
 
-    /// The `Allow` value: the methods given, with `HEAD` where `GET` answers it.
-    fn allow(&self) -> Option<HeaderValue> {
-        let mut names: Vec<&str> = self.allow.iter().map(Method::as_str).collect();
-        if self.allow.contains(&Method::GET) && !self.allow.contains(&Method::HEAD) {
-            names.push(Method::HEAD.as_str());
-        }
-        HeaderValue::from_str(&names.join(", ")).ok()
+/// The `Allow` value of a path with `methods`: those, with `HEAD` where `GET` answers it, as
+/// poem's method routers do.
+pub(crate) fn allow_value(methods: &[Method]) -> Option<HeaderValue> {
+    let mut names: Vec<&str> = methods.iter().map(Method::as_str).collect();
+    if methods.contains(&Method::GET) && !methods.contains(&Method::HEAD) {
+        names.push(Method::HEAD.as_str());
     }
+    HeaderValue::from_str(&names.join(", ")).ok()
+}
+
+/// The `405` of a path whose methods make `allow`, as Problem Details with its record.
+pub(crate) fn method_not_allowed(allow: Option<HeaderValue>) -> Response {
+    let rejection = Rejection::of(RejectionKind::MethodNotAllowed);
+    let mut response = answer_response(Answer::rejection(rejection));
+    if let Some(allow) = allow {
+        response
+            .headers_mut()
+            .insert(::poem::http::header::ALLOW, allow);
+    }
+    response
 }
 
 impl Endpoint for Methods {
@@ -583,14 +632,7 @@ impl Endpoint for Methods {
     async fn call(&self, request: Request) -> ::poem::Result<Response> {
         match self.route.call(request).await {
             Err(error) if error.is::<MethodNotAllowedError>() => {
-                let rejection = Rejection::of(RejectionKind::MethodNotAllowed);
-                let mut response = answer_response(Answer::rejection(rejection));
-                if let Some(allow) = self.allow() {
-                    response
-                        .headers_mut()
-                        .insert(::poem::http::header::ALLOW, allow);
-                }
-                Ok(response)
+                Ok(method_not_allowed(allow_value(&self.allow)))
             }
             other => other,
         }
@@ -854,7 +896,7 @@ mod tests {
     #[cfg(feature = "poem-openapi")]
     #[test]
     fn poem_openapi_errors_are_their_rejections() {
-        use ::poem_openapi::error::{ParseParamError, ParseRequestPayloadError};
+        use ::poem_openapi::error::{ContentTypeError, ParseParamError, ParseRequestPayloadError};
 
         let code = |error: ::poem::Error, query: Option<&str>| {
             rejection_of(&error, query).map(|rejection| rejection.code())
@@ -883,6 +925,17 @@ mod tests {
             code(payload("failed to parse \"Order\"").into(), None),
             Some("json_data")
         );
+        for missing_or_wrong in [
+            ContentTypeError::ExpectContentType,
+            ContentTypeError::NotSupported {
+                content_type: "text/plain".to_owned(),
+            },
+        ] {
+            assert_eq!(
+                code(missing_or_wrong.into(), None),
+                Some("missing_json_content_type")
+            );
+        }
     }
 
     #[test]

@@ -36,6 +36,9 @@
 //! content type. A service that keeps salvo's statuses hoops [`Statuses`](crate::Statuses)
 //! on the service (`.hoop(Statuses::Framework)`): [`ProblemDetails`] then answers with
 //! salvo's statuses and leaves the error responses salvo did not make as they were.
+//!
+//! [`Json`] reads a JSON body as salvo's `JsonBody` does, under the same limit, but its
+//! `json_data` rejection names the exact field (`#/items/1/qty`).
 
 use std::sync::Arc;
 
@@ -54,6 +57,8 @@ use crate::serve::negotiate::{
 use crate::serve::pages::ServedPages;
 use crate::statuses::Salvo;
 use crate::{ApiStatus, Rejection, RejectionKind, Served, Statuses, PROBLEM_JSON};
+
+pub use super::salvo_json::Json;
 
 /// The salvo response for `value`: the status, headers and body of
 /// [`ApiStatus::response`], as the derived `Scribe` writes them.

@@ -40,6 +40,11 @@
 //! warp answers a body that does not deserialize with `400`, where the rejection table says
 //! `422` for JSON or a form of the wrong shape. A service that keeps warp's statuses recovers
 //! with [`recover_with`]`(Statuses::Framework)` ([`Statuses`](crate::Statuses)).
+//!
+//! [`json`] reads a JSON body as `warp::body::json` does, but caps it itself (2 MiB, or
+//! [`json_with_limit`]), without the `Content-Length` that `warp::body::content_length_limit`
+//! requires of every request (`411` without it), and its `json_data` rejection names the
+//! exact field (`#/items/1/qty`).
 
 use std::borrow::Cow;
 use std::convert::Infallible;
@@ -71,6 +76,9 @@ use crate::serve::negotiate::{
 use crate::serve::pages::ServedPages;
 use crate::statuses::Warp;
 use crate::{ApiStatus, ProblemResponse, Rejection, RejectionKind, Served, Statuses};
+
+use super::warp_json::JsonRejected;
+pub use super::warp_json::{json, json_with_limit};
 
 /// The warp response for `value`: what the derived `Reply` returns, with the status, headers
 /// and body of [`ApiStatus::response`].
@@ -146,6 +154,7 @@ impl Reject for ProblemRejection {}
 /// | `UnsupportedMediaType` | `missing_json_content_type` (415) |
 /// | `PayloadTooLarge` | `content_too_large` (413) |
 /// | `InvalidQuery` | `invalid_query` (400) |
+/// | a [`Rejection`] of [`json`] | its own code |
 ///
 /// `LengthRequired` (411), `MissingHeader`, `InvalidHeader`, `MissingCookie` (400) and
 /// `CorsForbidden` (403) are problems of their status with warp's words as the detail. Any
@@ -249,6 +258,9 @@ fn own_rejections(rejection: &::warp::Rejection) -> Vec<Own> {
     let plain = |status, text: &dyn fmt::Display| Some(Own::Plain(status, text.to_string()));
     [
         rejection
+            .find::<JsonRejected>()
+            .map(|rejected| Own::Rejection(rejected.0.clone())),
+        rejection
             .find::<BodyDeserializeError>()
             .map(|error| Own::Rejection(body_rejection(error))),
         rejection
@@ -278,9 +290,10 @@ fn own_rejections(rejection: &::warp::Rejection) -> Vec<Own> {
         rejection
             .find::<MissingExtension>()
             .and_then(|error| plain(StatusCode::INTERNAL_SERVER_ERROR, error)),
+        // warp does not know the route's methods: no `Allow`, and a detail that names none.
         rejection
             .find::<MethodNotAllowed>()
-            .and_then(|_| of(RejectionKind::MethodNotAllowed)),
+            .map(|_| Own::Rejection(Rejection::method_not_allowed_without_allow())),
     ]
     .into_iter()
     .flatten()
