@@ -4,7 +4,8 @@
 //! `cargo run --example poem_server --features poem-openapi` serves on 127.0.0.1:3000 (or
 //! `$PORT`) until Ctrl-C and prints the curl lines to try; `-- --once` serves on a free port,
 //! calls one endpoint itself, prints what came back, and exits; `-- --print` prints the
-//! OpenAPI document poem-openapi writes (also served at `/openapi.json`).
+//! OpenAPI document poem-openapi writes, with the rejections of each operation's parameters
+//! and payload added (also served at `/openapi.json`).
 
 mod demo;
 
@@ -14,10 +15,11 @@ use std::time::Duration;
 use demo::ApiError;
 use poem::listener::TcpAcceptor;
 use poem::web::Path;
-use poem::{get, handler, EndpointExt, Route, Server};
+use poem::{get, handler, EndpointExt, IntoEndpoint, Route, Server};
 use poem_openapi::payload::{Json, PlainText};
 use poem_openapi::{Object, OpenApi, OpenApiService};
 use status_core::poem::{problem_types, ProblemDetails, ProblemInstance};
+use status_core::poem_openapi::AllowedMethods;
 
 /// A user, as the API sends it.
 #[derive(Object)]
@@ -78,9 +80,15 @@ fn service() -> OpenApiService<Api, ()> {
     OpenApiService::new(Api, "Example service", "1.0.0")
 }
 
+/// poem-openapi's document, with what [`ProblemDetails`] answers for each operation's
+/// parameters and payload before the operation runs.
+fn spec() -> String {
+    status_core::poem_openapi::with_rejections(&service().spec())
+}
+
 fn app() -> impl poem::Endpoint {
     let service = service();
-    let spec = service.spec_endpoint();
+    let spec = status_core::poem_openapi::spec_endpoint(spec());
     let pages = problem_types::<ApiError>();
     Route::new()
         .at("/limited", get(limited))
@@ -89,7 +97,12 @@ fn app() -> impl poem::Endpoint {
         .at("/openapi.json", spec)
         // The error catalog, at `/problems/`: each problem type URI opens its own page.
         .nest(pages.path(), pages)
-        .nest("/", service)
+        // poem-openapi's router answers a method a path lacks without `Allow`; this names the
+        // methods the document gives the path.
+        .nest(
+            "/",
+            service.into_endpoint().with(AllowedMethods::of::<Api>()),
+        )
         .with(ProblemDetails)
         // Outermost, so that every problem body, the rewritten ones too, names its path.
         .with(ProblemInstance)
@@ -97,7 +110,7 @@ fn app() -> impl poem::Endpoint {
 
 fn main() -> std::io::Result<()> {
     if std::env::args().any(|arg| arg == "--print") {
-        println!("{}", service().spec());
+        println!("{}", spec());
         return Ok(());
     }
     let once = std::env::args().any(|arg| arg == "--once");

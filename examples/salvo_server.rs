@@ -76,8 +76,12 @@ fn api() -> Router {
         .push(Router::with_path("errors/{code}").get(error))
 }
 
+/// salvo-oapi's document, with what [`ProblemDetails`] answers for each operation's
+/// parameters and body before the handler runs.
 fn document() -> OpenApi {
-    OpenApi::new("Example service", "1.0.0").merge_router(&api())
+    status_core::salvo_oapi::with_rejections(
+        OpenApi::new("Example service", "1.0.0").merge_router(&api()),
+    )
 }
 
 fn service() -> Service {

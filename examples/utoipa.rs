@@ -16,33 +16,10 @@ use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use demo::documented::{ada, NewUser, Page, User, TRY_PATHS};
 use demo::ApiError;
-use serde::{Deserialize, Serialize};
 use status_core::utoipa::{JsonBodyRejections, Merged, PathRejections, QueryRejections};
-use utoipa::{IntoParams, OpenApi, ToSchema};
-
-/// A user of the example service.
-#[derive(Serialize, ToSchema)]
-struct User {
-    id: u64,
-    name: String,
-}
-
-/// A user to create.
-#[derive(Deserialize, ToSchema)]
-struct NewUser {
-    /// The user's name, not empty.
-    #[schema(min_length = 1)]
-    name: String,
-}
-
-/// How many users to list.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct Page {
-    /// At most this many users.
-    limit: u8,
-}
+use utoipa::OpenApi;
 
 /// List the users.
 #[utoipa::path(
@@ -55,11 +32,9 @@ struct Page {
     )
 )]
 async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ApiError> {
-    let ada = User {
-        id: 1,
-        name: "Ada Lovelace".to_owned(),
-    };
-    Ok(Json(std::iter::once(ada).take(page.limit.into()).collect()))
+    Ok(Json(
+        std::iter::once(ada()).take(page.limit.into()).collect(),
+    ))
 }
 
 /// Create a user.
@@ -96,10 +71,7 @@ async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, ApiError> {
 )]
 async fn user(Path(id): Path<u64>) -> Result<Json<User>, ApiError> {
     match id {
-        1 => Ok(Json(User {
-            id,
-            name: "Ada Lovelace".to_owned(),
-        })),
+        1 => Ok(Json(ada())),
         _ => Err(ApiError::UserNotFound { id }),
     }
 }
@@ -142,17 +114,10 @@ async fn main() -> std::io::Result<()> {
         println!("{json}");
         return Ok(());
     }
-    let try_paths = [
-        "/openapi.json",
-        "/users?limit=5",
-        "/users/1",
-        "/users/42",
-        "/users/ada",
-    ];
     demo::serve::serve(
         app(),
         "axum (documented with utoipa)",
-        |base| demo::serve::curl_each(base, &try_paths),
+        |base| demo::serve::curl_each(base, &TRY_PATHS),
         &["/openapi.json", "/users/42", "/users/ada"],
     )
     .await

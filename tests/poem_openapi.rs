@@ -247,3 +247,181 @@ fn poem_openapi_document_passes_openapi_spec_validator() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A 422 whose `errors` are the library's `Violations`, as validation errors are.
+#[derive(Debug, thiserror::Error, status_core::ApiStatus)]
+#[allow(dead_code)] // documented, never served
+enum Checked {
+    #[error("invalid")]
+    #[status(422)]
+    Invalid {
+        #[status(extension)]
+        errors: status_core::Violations,
+    },
+}
+
+#[test]
+fn violations_are_documented_with_their_schema() {
+    let invalid = poem_response::<Checked>("422");
+    let media = &invalid["content"][PROBLEM_JSON];
+    let errors = &media["schema"]["oneOf"][0]["properties"]["errors"];
+    assert_eq!(errors["type"], "array", "{invalid:#}");
+    assert_eq!(errors["items"]["required"], json!(["detail", "pointer"]));
+    // The example shows an entry of that shape, not the `{errors}` placeholder.
+    let example = &media["examples"]["invalid"]["value"]["errors"];
+    assert!(example.is_array(), "{example}");
+}
+
+/// The service with what the tests of poem-openapi's own errors put on it: the methods of
+/// its operations on a `405`, and every error as Problem Details.
+fn served_with_allowed_methods() -> String {
+    use poem::{EndpointExt, IntoEndpoint};
+
+    let app = poem::Route::new()
+        .nest(
+            "/",
+            service()
+                .into_endpoint()
+                .with(status_core::poem_openapi::AllowedMethods::of::<Shop>()),
+        )
+        .with(status_core::poem::ProblemDetails);
+    serve_poem::serve(app)
+}
+
+#[test]
+fn a_wrong_method_names_the_operations_methods_in_allow() {
+    let base = served_with_allowed_methods();
+    let seen = common::send("DELETE", &format!("{base}/orders"), None);
+    assert_eq!(seen.assert_problem(405)["code"], "method_not_allowed");
+    assert_eq!(seen.header("allow"), Some("POST"));
+    // A parameter's segment matches any value; `GET` brings `HEAD`, as poem answers it.
+    let seen = common::send("DELETE", &format!("{base}/errors/anything"), None);
+    seen.assert_problem(405);
+    assert_eq!(seen.header("allow"), Some("GET, HEAD"));
+}
+
+#[test]
+fn a_payload_of_another_content_type_is_missing_json_content_type() {
+    let base = served_with_allowed_methods();
+    // `send` posts `text/plain` when it has no JSON to send.
+    let seen = common::send("POST", &format!("{base}/orders"), None);
+    assert_eq!(
+        seen.assert_problem(415)["code"],
+        "missing_json_content_type"
+    );
+}
+
+#[test]
+fn the_document_with_rejections_lists_what_each_operation_can_be_rejected_with() {
+    let spec = status_core::poem_openapi::with_rejections(&service().spec());
+    let document: Value = serde_json::from_str(&spec).unwrap();
+    let codes = |method: &str, path: &str, status: &str| -> Vec<Value> {
+        let responses = responses_of(&document, method, path);
+        responses[status]["content"][PROBLEM_JSON]["schema"]["oneOf"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{method} {path} has no {status}"))
+            .iter()
+            .map(|branch| branch["properties"]["code"]["enum"][0].clone())
+            .collect()
+    };
+    // The path parameter's rejection, merged with the enum's own 400.
+    let bad_request = codes("get", "/errors/{name}", "400");
+    assert!(
+        bad_request.contains(&json!("invalid_path")),
+        "{bad_request:?}"
+    );
+    assert!(bad_request.contains(&json!("malformed")), "{bad_request:?}");
+    // The payload's: its 415 and its 422 beside the enum's `invalid`.
+    assert_eq!(
+        codes("post", "/orders", "415"),
+        [json!("missing_json_content_type")]
+    );
+    let unprocessable = codes("post", "/orders", "422");
+    assert!(
+        unprocessable.contains(&json!("json_data")) && unprocessable.contains(&json!("invalid"))
+    );
+    // An operation without a payload documents no payload's rejections.
+    assert!(responses_of(&document, "get", "/errors/{name}")
+        .get("415")
+        .is_none());
+}
+
+/// The opt-out the CHANGELOG gives a service whose clients read poem-openapi's `415` by the
+/// code it had before (`unsupported_media_type`): catch the error before `ProblemDetails`.
+#[test]
+fn a_service_can_keep_the_old_code_of_a_payload_of_another_content_type() {
+    use poem::http::StatusCode;
+    use poem::{EndpointExt, IntoEndpoint};
+    use poem_openapi::error::ContentTypeError;
+
+    let app = poem::Route::new()
+        .nest(
+            "/",
+            service()
+                .into_endpoint()
+                .catch_error(|_: ContentTypeError| async {
+                    status_core::poem::error_response(poem::Error::from_status(
+                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    ))
+                }),
+        )
+        .with(status_core::poem::ProblemDetails);
+    let base = serve_poem::serve(app);
+    let seen = common::send("POST", &format!("{base}/orders"), None);
+    assert_eq!(seen.assert_problem(415)["code"], "unsupported_media_type");
+}
+
+/// A bearer token, as poem-openapi's security schemes read it.
+#[derive(poem_openapi::SecurityScheme)]
+#[oai(ty = "bearer")]
+struct Token(#[allow(dead_code)] poem_openapi::auth::Bearer);
+
+struct Secured;
+
+#[OpenApi]
+#[allow(clippy::unused_async)] // poem-openapi's operations are async
+impl Secured {
+    /// The account of the token's holder.
+    #[oai(path = "/account", method = "get")]
+    async fn account(&self, _token: Token) -> Result<PlainText<String>, ShopError> {
+        Ok(PlainText("yours".to_owned()))
+    }
+}
+
+/// poem-openapi answers a request without the scheme's credentials with a `401` of its own,
+/// which names no challenge: the one line the README gives answers it with the enum's own
+/// `401` instead, challenge, code and all.
+#[test]
+fn poem_openapis_own_401_is_answered_with_the_enums_challenge_in_one_line() {
+    use poem::{EndpointExt, IntoEndpoint};
+    use poem_openapi::error::AuthorizationError;
+
+    let secured = || OpenApiService::new(Secured, "Secured", "1.0").into_endpoint();
+    let plain = serve_poem::serve(
+        poem::Route::new()
+            .nest("/", secured())
+            .with(status_core::poem::ProblemDetails),
+    );
+    let seen = common::send("GET", &format!("{plain}/account"), None);
+    assert_eq!(seen.assert_problem(401)["code"], "unauthorized");
+    assert_eq!(
+        seen.header("www-authenticate"),
+        None,
+        "what the README warns of"
+    );
+
+    let answered = serve_poem::serve(
+        poem::Route::new()
+            .nest(
+                "/",
+                secured().catch_error(|_: AuthorizationError| async { ShopError::Unauthorized }),
+            )
+            .with(status_core::poem::ProblemDetails),
+    );
+    let seen = common::send("GET", &format!("{answered}/account"), None);
+    assert_eq!(seen.assert_problem(401)["code"], "unauthorized");
+    assert_eq!(
+        seen.header("www-authenticate"),
+        Some("Bearer realm=\"shop\"")
+    );
+}

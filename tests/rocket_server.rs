@@ -6,7 +6,10 @@
 mod common;
 #[path = "common/pages.rs"]
 mod pages;
+#[path = "common/serve_rocket.rs"]
+mod serve_rocket;
 
+use serve_rocket::serve;
 use std::fmt;
 use std::net::Ipv4Addr;
 
@@ -17,25 +20,6 @@ use rocket::fairing::AdHoc;
 use rocket::http::Status;
 use rocket::{Build, Rocket};
 use status_core::{ApiStatus, Rejection, RejectionKind, Status as Documented};
-
-/// Serves `app` on 127.0.0.1, on a port the system picks, on a thread of its own, and returns
-/// its base URL. rocket writes the bound port into its configuration before liftoff.
-fn serve(app: Rocket<Build>) -> String {
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let app = app.attach(AdHoc::on_liftoff("port", move |rocket| {
-        let _ = sender.send(rocket.config().port);
-        Box::pin(async {})
-    }));
-    std::thread::spawn(move || {
-        if let Err(error) = rocket::execute(app.launch()) {
-            panic!("rocket failed: {error}");
-        }
-    });
-    let port = receiver
-        .recv_timeout(std::time::Duration::from_secs(30))
-        .expect("rocket lifts off");
-    format!("http://127.0.0.1:{port}")
-}
 
 /// Quiet, on a free port, with JSON bodies limited to 64 bytes.
 fn config() -> rocket::Config {

@@ -192,3 +192,70 @@ fn salvo_oapi_document_passes_openapi_spec_validator() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A 422 whose `errors` are the library's `Violations`, as validation errors are.
+#[allow(dead_code)] // documented only
+#[derive(Debug, status_core::ApiStatus)]
+#[status(422)]
+struct Checked {
+    #[status(extension)]
+    errors: status_core::Violations,
+}
+
+#[test]
+fn violations_are_documented_with_their_schema() {
+    let invalid = &registered::<Checked>()["422"];
+    let media = &invalid["content"][PROBLEM_JSON];
+    let errors = &media["schema"]["oneOf"][0]["properties"]["errors"];
+    assert_eq!(errors["type"], "array", "{invalid:#}");
+    assert_eq!(
+        errors["items"]["required"],
+        serde_json::json!(["detail", "pointer"])
+    );
+    // The example shows an entry of that shape, not the `{errors}` placeholder.
+    let example = &media["examples"]["checked"]["value"]["errors"];
+    assert!(example.is_array(), "{invalid:#}");
+}
+
+#[test]
+fn the_document_with_rejections_lists_what_each_operation_can_be_rejected_with() {
+    let document = status_core::salvo_oapi::with_rejections(
+        OpenApi::new("shop", "1.0.0").merge_router(&router()),
+    );
+    let document = assert_valid_openapi_3_1(&document.to_pretty_json().unwrap());
+    let examples = |path: &str, status: &str| -> Vec<String> {
+        let method = if path == "/orders" { "post" } else { "get" };
+        let media = &document["paths"][path][method]["responses"][status]["content"][PROBLEM_JSON];
+        media["examples"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{path} has no {status}"))
+            .keys()
+            .cloned()
+            .collect()
+    };
+    // The path parameter's rejection, merged with the enum's own 400.
+    let bad_request = examples("/errors/{name}", "400");
+    assert!(
+        bad_request.contains(&"invalid_path".to_owned()),
+        "{bad_request:?}"
+    );
+    assert!(
+        bad_request.contains(&"malformed".to_owned()),
+        "{bad_request:?}"
+    );
+    // The body's: its 415, and its 422 beside the enum's `invalid`.
+    assert_eq!(examples("/orders", "415"), ["missing_json_content_type"]);
+    let unprocessable = examples("/orders", "422");
+    assert!(
+        unprocessable.contains(&"json_data".to_owned()),
+        "{unprocessable:?}"
+    );
+    assert!(
+        unprocessable.contains(&"invalid".to_owned()),
+        "{unprocessable:?}"
+    );
+    // An operation without a body documents no body's rejections.
+    assert!(operation_responses(&document, "/errors/{name}")
+        .get("415")
+        .is_none());
+}

@@ -5,6 +5,11 @@
 #[allow(dead_code)] // each example uses what it needs
 pub mod serve;
 
+/// The users API of the utoipa examples (axum and actix-web).
+#[cfg(feature = "utoipa")]
+#[allow(dead_code)] // each example uses what it needs
+pub mod documented;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;

@@ -46,29 +46,97 @@
 //! # Features
 //! - `derive` (default): re-exports `#[derive(ApiStatus)]` and `#[derive(FromProblem)]` from
 //!   `status-derive`.
-//! - `axum`: derived types implement `axum::response::IntoResponse`; see [`axum`].
-//! - `actix-web`: derived types convert into `actix_web::Error`; see [`actix`].
-//! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`].
+//! - `axum`: derived types implement `axum::response::IntoResponse`; see [`axum`][mod-axum].
+//! - `actix-web`: derived types convert into `actix_web::Error`; see [`actix`][mod-actix].
+//! - `openapi`: OpenAPI 3.1 responses and the Problem schema; see [`openapi`][mod-openapi].
 //! - `tracing`: a 5xx response logs the error and its `source()` chain once, at error level,
 //!   with the target `status_core::server_error`, as a framework turns it into a response.
 //! - `utoipa`: derived types implement `utoipa::IntoResponses`, and [`Problem`] implements
-//!   `utoipa::ToSchema`; see [`utoipa`](mod@utoipa).
+//!   `utoipa::ToSchema`; see [`utoipa`][mod-utoipa].
 //! - `aide`: derived types implement `aide::OperationOutput`, so aide documents the errors of
-//!   every handler that returns them; see [`aide`](mod@aide).
+//!   every handler that returns them; see [`aide`][mod-aide].
 //! - `tonic`: derived types with a `grpc_domain` convert into `tonic::Status`, and
-//!   `FromProblem` reads them back with `from_status`; see [`tonic`](mod@tonic).
+//!   `FromProblem` reads them back with `from_status`; see [`tonic`][mod-tonic].
 //! - `reqwest`: a `reqwest::Response` read into the success type or the server's error enum;
-//!   see [`reqwest`](mod@reqwest).
+//!   see [`reqwest`][mod-reqwest].
 //! - `validator`, `garde`: their validation errors convert into [`Violations`].
-//! - `rocket`: derived types implement rocket's `Responder`; see [`rocket`](mod@rocket).
+//! - `rocket`: derived types implement rocket's `Responder`; see [`rocket`][mod-rocket].
 //! - `poem`: derived types implement poem's `IntoResponse` and convert into `poem::Error`;
-//!   see [`poem`](mod@poem). `poem-openapi`: they implement `poem_openapi::ApiResponse`; see
-//!   [`poem_openapi`](mod@poem_openapi).
-//! - `salvo`: derived types implement salvo's `Scribe`; see [`salvo`](mod@salvo).
+//!   see [`poem`][mod-poem]. `poem-openapi`: they implement `poem_openapi::ApiResponse`; see
+//!   [`poem_openapi`][mod-poem_openapi].
+//! - `salvo`: derived types implement salvo's `Scribe`; see [`salvo`][mod-salvo].
 //!   `salvo-oapi`: they implement `salvo_oapi::EndpointOutRegister`; see
-//!   [`salvo_oapi`](mod@salvo_oapi).
+//!   [`salvo_oapi`][mod-salvo_oapi].
 //! - `warp`: derived types implement warp's `Reply` and convert into `warp::Rejection`; see
-//!   [`warp`](mod@warp).
+//!   [`warp`][mod-warp].
+//!
+// Each module's link: the module where its feature is on, else its page on docs.rs, which
+// documents every feature (a link to a module that is not there would not resolve).
+#![cfg_attr(feature = "axum", doc = "[mod-axum]: mod@axum")]
+#![cfg_attr(
+    not(feature = "axum"),
+    doc = "[mod-axum]: <https://docs.rs/status-core/0.1/status_core/axum/index.html>"
+)]
+#![cfg_attr(feature = "actix-web", doc = "[mod-actix]: mod@actix")]
+#![cfg_attr(
+    not(feature = "actix-web"),
+    doc = "[mod-actix]: <https://docs.rs/status-core/0.1/status_core/actix/index.html>"
+)]
+#![cfg_attr(feature = "openapi", doc = "[mod-openapi]: mod@openapi")]
+#![cfg_attr(
+    not(feature = "openapi"),
+    doc = "[mod-openapi]: <https://docs.rs/status-core/0.1/status_core/openapi/index.html>"
+)]
+#![cfg_attr(feature = "utoipa", doc = "[mod-utoipa]: mod@utoipa")]
+#![cfg_attr(
+    not(feature = "utoipa"),
+    doc = "[mod-utoipa]: <https://docs.rs/status-core/0.1/status_core/utoipa/index.html>"
+)]
+#![cfg_attr(feature = "aide", doc = "[mod-aide]: mod@aide")]
+#![cfg_attr(
+    not(feature = "aide"),
+    doc = "[mod-aide]: <https://docs.rs/status-core/0.1/status_core/aide/index.html>"
+)]
+#![cfg_attr(feature = "tonic", doc = "[mod-tonic]: mod@tonic")]
+#![cfg_attr(
+    not(feature = "tonic"),
+    doc = "[mod-tonic]: <https://docs.rs/status-core/0.1/status_core/tonic/index.html>"
+)]
+#![cfg_attr(feature = "reqwest", doc = "[mod-reqwest]: mod@reqwest")]
+#![cfg_attr(
+    not(feature = "reqwest"),
+    doc = "[mod-reqwest]: <https://docs.rs/status-core/0.1/status_core/reqwest/index.html>"
+)]
+#![cfg_attr(feature = "rocket", doc = "[mod-rocket]: mod@rocket")]
+#![cfg_attr(
+    not(feature = "rocket"),
+    doc = "[mod-rocket]: <https://docs.rs/status-core/0.1/status_core/rocket/index.html>"
+)]
+#![cfg_attr(feature = "poem", doc = "[mod-poem]: mod@poem")]
+#![cfg_attr(
+    not(feature = "poem"),
+    doc = "[mod-poem]: <https://docs.rs/status-core/0.1/status_core/poem/index.html>"
+)]
+#![cfg_attr(feature = "poem-openapi", doc = "[mod-poem_openapi]: mod@poem_openapi")]
+#![cfg_attr(
+    not(feature = "poem-openapi"),
+    doc = "[mod-poem_openapi]: <https://docs.rs/status-core/0.1/status_core/poem_openapi/index.html>"
+)]
+#![cfg_attr(feature = "salvo", doc = "[mod-salvo]: mod@salvo")]
+#![cfg_attr(
+    not(feature = "salvo"),
+    doc = "[mod-salvo]: <https://docs.rs/status-core/0.1/status_core/salvo/index.html>"
+)]
+#![cfg_attr(feature = "salvo-oapi", doc = "[mod-salvo_oapi]: mod@salvo_oapi")]
+#![cfg_attr(
+    not(feature = "salvo-oapi"),
+    doc = "[mod-salvo_oapi]: <https://docs.rs/status-core/0.1/status_core/salvo_oapi/index.html>"
+)]
+#![cfg_attr(feature = "warp", doc = "[mod-warp]: mod@warp")]
+#![cfg_attr(
+    not(feature = "warp"),
+    doc = "[mod-warp]: <https://docs.rs/status-core/0.1/status_core/warp/index.html>"
+)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

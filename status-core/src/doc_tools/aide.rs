@@ -28,18 +28,20 @@
 //! status (aide keeps only the first response it infers for a status), with the Problem
 //! Details schema inline.
 
-use ::aide::openapi::{Operation, Parameter, ReferenceOr, Response, StatusCode};
+use ::aide::openapi::{Operation, ReferenceOr, Response, StatusCode};
 use ::aide::transform::TransformOpenApi;
 
 use ::aide::generate::GenContext;
 use schemars::SchemaGenerator;
 
+use serde_json::Value;
+
 use crate::openapi::{
-    merge_response, rejection_responses, status_responses, violations_schema, with_typed_members,
+    merge_response, operation_rejections, status_responses, violations_schema, with_typed_members,
     TypedMembers,
 };
 use crate::statuses::{RejectionStatuses, Uniform};
-use crate::{ApiStatus, Rejection, RejectionKind, Violations};
+use crate::{ApiStatus, Rejection, Violations};
 
 /// Every response `T` can produce, with its status, as [`openapi::responses`](crate::openapi::responses)
 /// writes them: extension members take any value. The derived
@@ -106,7 +108,7 @@ pub fn single_response<T: ApiStatus>() -> Option<Response> {
 /// before its handler runs, by what the operation takes: a JSON or form body, path
 /// parameters, a query. A transform for
 /// [`ApiRouter::finish_api_with`](https://docs.rs/aide/0.15/aide/axum/struct.ApiRouter.html#method.finish_api_with),
-/// for routers served with the [`problem_details`](crate::axum::problem_details) layer, which
+/// for routers served with the [`problem_details`](https://docs.rs/status-core/0.1/status_core/axum/fn.problem_details.html) layer, which
 /// answers them so. A status the operation already documents becomes one response for both,
 /// as [`openapi::merge_responses`](crate::openapi::merge_responses) merges them.
 ///
@@ -136,10 +138,11 @@ pub fn rejections(mut api: TransformOpenApi<'_>) -> TransformOpenApi<'_> {
     let Some(paths) = api.inner_mut().paths.as_mut() else {
         return api;
     };
-    for (_, path) in &mut paths.paths {
+    for (template, path) in &mut paths.paths {
         let ReferenceOr::Item(path) = path else {
             continue;
         };
+        let shared = serde_json::to_value(&path.parameters).unwrap_or_default();
         let operations = [
             &mut path.get,
             &mut path.put,
@@ -151,72 +154,43 @@ pub fn rejections(mut api: TransformOpenApi<'_>) -> TransformOpenApi<'_> {
             &mut path.trace,
         ];
         for operation in operations.into_iter().flatten() {
-            let kinds = rejection_kinds(operation);
-            if kinds.is_empty() {
-                continue;
-            }
-            let responses = operation.responses.get_or_insert_with(Default::default);
-            for (status, added) in rejection_responses(&kinds, Uniform::ROWS) {
-                let status = StatusCode::Code(status.as_u16());
-                match responses.responses.get_mut(&status) {
-                    Some(ReferenceOr::Item(existing)) => {
-                        let mut merged = serde_json::to_value(&*existing).unwrap_or_default();
-                        merge_response(&mut merged, &added);
-                        if let Ok(merged) = serde_json::from_value(merged) {
-                            *existing = merged;
-                        }
-                    }
-                    // A response by reference is the author's own: left as written.
-                    Some(ReferenceOr::Reference { .. }) => {}
-                    None => {
-                        if let Ok(added) = serde_json::from_value(added) {
-                            responses.responses.insert(status, ReferenceOr::Item(added));
-                        }
-                    }
-                }
-            }
-            // In order of status, as every output lists them.
-            responses.responses.sort_keys();
+            // What the operation takes, read as every tool's document is
+            // ([`openapi::add_rejections`](crate::openapi::add_rejections)).
+            let read = serde_json::to_value(&*operation).unwrap_or_default();
+            let added = operation_rejections(template, &read, &shared, Uniform::ROWS);
+            merge_into(operation, added);
         }
     }
     api
 }
 
-/// What the framework can reject before `operation`'s handler runs, by what it takes.
-fn rejection_kinds(operation: &Operation) -> Vec<RejectionKind> {
-    let mut kinds = Vec::new();
-    if let Some(ReferenceOr::Item(body)) = &operation.request_body {
-        if body
-            .content
-            .keys()
-            .any(|media| media.starts_with("application/json"))
-        {
-            kinds.extend_from_slice(RejectionKind::JSON_BODY);
-        } else if body
-            .content
-            .contains_key("application/x-www-form-urlencoded")
-        {
-            kinds.extend_from_slice(RejectionKind::FORM_BODY);
+/// Merges `added` into `operation`'s responses, each with one of its status already there, as
+/// [`openapi::merge_responses`](crate::openapi::merge_responses) merges them. Only those
+/// responses are read back: aide cannot read back every document it writes (a schema `true`,
+/// `serde_json::Value`'s, fails).
+fn merge_into(operation: &mut Operation, added: impl Iterator<Item = (http::StatusCode, Value)>) {
+    let responses = operation.responses.get_or_insert_with(Default::default);
+    for (status, added) in added {
+        let status = StatusCode::Code(status.as_u16());
+        match responses.responses.get_mut(&status) {
+            Some(ReferenceOr::Item(existing)) => {
+                let mut merged = serde_json::to_value(&*existing).unwrap_or_default();
+                merge_response(&mut merged, &added);
+                if let Ok(merged) = serde_json::from_value(merged) {
+                    *existing = merged;
+                }
+            }
+            // A response by reference is the author's own: left as written.
+            Some(ReferenceOr::Reference { .. }) => {}
+            None => {
+                if let Ok(added) = serde_json::from_value(added) {
+                    responses.responses.insert(status, ReferenceOr::Item(added));
+                }
+            }
         }
     }
-    let parameters = operation
-        .parameters
-        .iter()
-        .filter_map(|parameter| match parameter {
-            ReferenceOr::Item(parameter) => Some(parameter),
-            ReferenceOr::Reference { .. } => None,
-        });
-    for parameter in parameters {
-        let kind = match parameter {
-            Parameter::Path { .. } => RejectionKind::InvalidPath,
-            Parameter::Query { .. } => RejectionKind::InvalidQuery,
-            _ => continue,
-        };
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
-        }
-    }
-    kinds
+    // In order of status, as every output lists them.
+    responses.responses.sort_keys();
 }
 
 /// The schemas of a type's extension members, as schemars gives them for the fields' types:
@@ -343,5 +317,87 @@ impl schemars::JsonSchema for Violations {
 
     fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
         schemars::Schema::try_from(violations_schema()).unwrap_or_default()
+    }
+}
+
+/// The request body aide's own `Json<T>` documents, `T`'s schema under `application/json`,
+/// and the rejections of a JSON body (`invalid_json` and `unreadable_body` 400,
+/// `content_too_large` 413, `missing_json_content_type` 415, `json_data` 422, as
+/// [`rejections`] documents them), so that an `ApiRouter` handler taking
+/// `status_core::axum::Json<T>` documents both with no transform. A status the handler's own
+/// errors already document becomes one response for both.
+///
+/// ```
+/// use aide::axum::{routing::post, ApiRouter};
+/// use aide::openapi::OpenApi;
+/// use status_core::axum::Json;
+///
+/// async fn signup(Json(signup): Json<serde_json::Value>) -> String { signup.to_string() }
+///
+/// let mut api = OpenApi::default();
+/// let _app: axum::Router = ApiRouter::new()
+///     .api_route("/signup", post(signup))
+///     .finish_api(&mut api);
+/// let document = serde_json::to_value(&api).unwrap();
+/// let operation = &document["paths"]["/signup"]["post"];
+/// assert!(operation["requestBody"]["content"].get("application/json").is_some());
+/// for status in ["400", "413", "415", "422"] {
+///     assert!(operation["responses"].get(status).is_some(), "{status}");
+/// }
+/// ```
+#[cfg(feature = "axum")]
+impl<T: schemars::JsonSchema> ::aide::OperationInput for crate::axum::Json<T> {
+    fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
+        <::axum::Json<T> as ::aide::OperationInput>::operation_input(ctx, operation);
+    }
+
+    // Merged in place, not returned: aide keeps the first response it infers for a status,
+    // and the handler's own errors come first.
+    fn inferred_early_responses(
+        _: &mut GenContext,
+        operation: &mut Operation,
+    ) -> Vec<(Option<u16>, Response)> {
+        add_json_body_rejections(operation);
+        Vec::new()
+    }
+}
+
+/// Adds the responses of a JSON body's rejections to `operation` ([`merge_into`]).
+#[cfg(feature = "axum")]
+fn add_json_body_rejections(operation: &mut Operation) {
+    merge_into(
+        operation,
+        crate::openapi::rejection_responses(crate::RejectionKind::JSON_BODY, Uniform::ROWS),
+    );
+}
+
+/// What aide's own `Json<T>` documents as a response: `T`'s schema under `application/json`.
+///
+/// ```
+/// use aide::axum::{routing::get, ApiRouter};
+/// use aide::openapi::OpenApi;
+/// use status_core::axum::Json;
+///
+/// async fn count() -> Json<u32> { Json(7) }
+///
+/// let mut api = OpenApi::default();
+/// let _app: axum::Router = ApiRouter::new().api_route("/count", get(count)).finish_api(&mut api);
+/// let document = serde_json::to_value(&api).unwrap();
+/// let ok = &document["paths"]["/count"]["get"]["responses"]["200"];
+/// assert!(ok["content"].get("application/json").is_some());
+/// ```
+#[cfg(feature = "axum")]
+impl<T: schemars::JsonSchema> ::aide::OperationOutput for crate::axum::Json<T> {
+    type Inner = T;
+
+    fn operation_response(ctx: &mut GenContext, operation: &mut Operation) -> Option<Response> {
+        <::axum::Json<T> as ::aide::OperationOutput>::operation_response(ctx, operation)
+    }
+
+    fn inferred_responses(
+        ctx: &mut GenContext,
+        operation: &mut Operation,
+    ) -> Vec<(Option<u16>, Response)> {
+        <::axum::Json<T> as ::aide::OperationOutput>::inferred_responses(ctx, operation)
     }
 }

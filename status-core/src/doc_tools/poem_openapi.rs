@@ -47,16 +47,24 @@
 //! `example`. A header's example moves into the header's schema likewise, and a header has no
 //! `style` (its default, `simple`, stands).
 
-use std::collections::BTreeSet;
-use std::sync::{Mutex, PoisonError};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use ::poem::error::MethodNotAllowedError;
+use ::poem::http::{HeaderValue, Method};
+use ::poem::{Endpoint, IntoResponse, Middleware, Request, Response};
 
 use ::poem_openapi::registry::{
     MetaHeader, MetaMediaType, MetaResponse, MetaResponses, MetaSchema, MetaSchemaRef, Registry,
 };
 use serde_json::{Map, Value};
 
-use crate::openapi::{status_responses, with_typed_members, TypedMembers};
-use crate::{ApiStatus, Rejection};
+use crate::frameworks::poem::{allow_value, method_not_allowed};
+use crate::openapi::{
+    add_rejections_as, status_responses, violations_schema, with_typed_members, TypedMembers,
+};
+use crate::statuses::{RejectionStatuses, Uniform};
+use crate::{ApiStatus, Rejection, Violations};
 
 /// Every response `T` can produce, one per status, as
 /// [`openapi::responses`](crate::openapi::responses) writes them, in poem-openapi's types:
@@ -304,6 +312,184 @@ fn intern(text: &str) -> &'static str {
     leaked
 }
 
+/// poem-openapi's document `spec` (what `OpenApiService::spec` returns) with, on each
+/// operation, the [`Rejection`]s [`ProblemDetails`](crate::poem::ProblemDetails) answers
+/// before its handler runs, by what the operation takes: a JSON or form payload, path and
+/// query parameters ([`openapi::add_rejections`](crate::openapi::add_rejections), in the
+/// OpenAPI 3.0 poem-openapi writes). What utoipa's `Merged` and aide's `rejections` give.
+///
+/// Serve the result with [`spec_endpoint`]. poem-openapi's own `swagger_ui()` and
+/// `spec_endpoint()` embed the document without them; point a UI at the served URL instead.
+/// A document that cannot be read is returned as it was.
+///
+/// ```
+/// use poem_openapi::param::Path;
+/// use poem_openapi::payload::PlainText;
+/// use poem_openapi::{OpenApi, OpenApiService};
+///
+/// struct Api;
+///
+/// #[OpenApi]
+/// impl Api {
+///     #[oai(path = "/users/:id", method = "get")]
+///     async fn user(&self, id: Path<u64>) -> PlainText<String> {
+///         PlainText(id.0.to_string())
+///     }
+/// }
+///
+/// let spec = OpenApiService::new(Api, "Users", "1.0").spec();
+/// let spec: serde_json::Value =
+///     serde_json::from_str(&status_core::poem_openapi::with_rejections(&spec)).unwrap();
+/// let bad_request = &spec["paths"]["/users/{id}"]["get"]["responses"]["400"];
+/// let codes = &bad_request["content"]["application/problem+json"]["schema"]["oneOf"][0];
+/// assert_eq!(codes["properties"]["code"]["enum"][0], "invalid_path");
+/// ```
+#[must_use]
+pub fn with_rejections(spec: &str) -> String {
+    with_rejections_in::<Uniform>(spec)
+}
+
+/// [`with_rejections`] with the statuses one framework gives its own errors, for a service
+/// that keeps them ([`Statuses::Framework`](crate::Statuses::Framework)):
+/// `with_rejections_in::<statuses::Poem>(&spec)`.
+#[must_use]
+pub fn with_rejections_in<S: RejectionStatuses>(spec: &str) -> String {
+    let Ok(mut document) = serde_json::from_str::<Value>(spec) else {
+        return spec.to_owned();
+    };
+    add_rejections_as(&mut document, S::ROWS, &|status, response| {
+        serde_json::to_value(meta_response(status.as_u16(), &response)).unwrap_or(response)
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_else(|_| spec.to_owned())
+}
+
+/// An endpoint that serves `spec` (a document from [`with_rejections`]) as
+/// `application/json`.
+///
+/// ```
+/// use poem::Route;
+///
+/// let spec = r#"{"openapi":"3.0.0","info":{"title":"Users","version":"1.0"},"paths":{}}"#;
+/// let app = Route::new().at("/openapi.json", status_core::poem_openapi::spec_endpoint(spec));
+/// ```
+pub fn spec_endpoint(spec: impl Into<String>) -> impl Endpoint<Output = Response> {
+    let spec: String = spec.into();
+    ::poem::endpoint::make_sync(move |_| {
+        Response::builder()
+            .content_type("application/json")
+            .body(spec.clone())
+    })
+}
+
+/// Middleware for an `OpenApiService`'s endpoint that answers a method an operation's path
+/// lacks with `405 Method Not Allowed` as Problem Details, with `Allow` listing the methods
+/// the API's operations have there, which RFC 9110 requires and poem-openapi's router omits.
+/// The methods come from the API's own description, so they are the ones the document shows.
+///
+/// Put it on the service, inside [`ProblemDetails`](crate::poem::ProblemDetails): a path it
+/// does not know (another endpoint's) keeps poem's own `405`, whose problem then has no
+/// `Allow`.
+///
+/// ```
+/// use poem::{EndpointExt, IntoEndpoint, Route};
+/// use poem_openapi::payload::PlainText;
+/// use poem_openapi::{OpenApi, OpenApiService};
+/// use status_core::poem_openapi::AllowedMethods;
+///
+/// struct Api;
+///
+/// #[OpenApi]
+/// impl Api {
+///     #[oai(path = "/users/:id", method = "get")]
+///     async fn user(&self) -> PlainText<&'static str> {
+///         PlainText("a user")
+///     }
+/// }
+///
+/// let service = OpenApiService::new(Api, "Users", "1.0");
+/// let app = Route::new()
+///     .nest("/", service.into_endpoint().with(AllowedMethods::of::<Api>()))
+///     .with(status_core::poem::ProblemDetails);
+/// ```
+#[derive(Debug, Clone)]
+pub struct AllowedMethods {
+    /// Each path's segments (`None` for a parameter) and its `Allow` value.
+    paths: Arc<[(Vec<Option<String>>, HeaderValue)]>,
+}
+
+impl AllowedMethods {
+    /// The methods of each path of the API `T`, as its operations declare them.
+    #[must_use]
+    pub fn of<T: ::poem_openapi::OpenApi>() -> Self {
+        let mut methods: BTreeMap<String, Vec<Method>> = BTreeMap::new();
+        for path in T::meta().into_iter().flat_map(|api| api.paths) {
+            let known = methods.entry(path.path).or_default();
+            known.extend(
+                path.operations
+                    .into_iter()
+                    .map(|operation| operation.method),
+            );
+        }
+        let paths = methods
+            .into_iter()
+            .filter_map(|(path, methods)| {
+                let segments = path
+                    .split('/')
+                    .filter(|segment| !segment.is_empty())
+                    .map(|segment| (!segment.starts_with('{')).then(|| segment.to_owned()))
+                    .collect();
+                Some((segments, allow_value(&methods)?))
+            })
+            .collect();
+        Self { paths }
+    }
+
+    /// The `Allow` value of the path `path` of a request, if the API has it.
+    fn allow(&self, path: &str) -> Option<&HeaderValue> {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        self.paths.iter().find_map(|(template, allow)| {
+            let matches = template.len() == segments.len()
+                && template.iter().zip(&segments).all(|(fixed, segment)| {
+                    fixed.as_deref().map_or(true, |fixed| fixed == *segment)
+                });
+            matches.then_some(allow)
+        })
+    }
+}
+
+impl<E: Endpoint> Middleware<E> for AllowedMethods {
+    type Output = AllowedMethodsEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        AllowedMethodsEndpoint {
+            inner,
+            methods: self.clone(),
+        }
+    }
+}
+
+/// The endpoint [`AllowedMethods`] wraps another in.
+#[derive(Debug)]
+pub struct AllowedMethodsEndpoint<E> {
+    inner: E,
+    methods: AllowedMethods,
+}
+
+impl<E: Endpoint> Endpoint for AllowedMethodsEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, request: Request) -> ::poem::Result<Response> {
+        let path = request.uri().path().to_owned();
+        match self.inner.call(request).await {
+            Err(error) if error.is::<MethodNotAllowedError>() => match self.methods.allow(&path) {
+                Some(allow) => Ok(method_not_allowed(Some(allow.clone()))),
+                None => Err(error),
+            },
+            other => other.map(IntoResponse::into_response),
+        }
+    }
+}
+
 /// The schemas of a type's extension members, as poem-openapi gives them for the fields'
 /// types: what the derived `ApiResponse` adds to the responses, and registers. Implemented by
 /// the derive.
@@ -375,6 +561,43 @@ impl ::poem_openapi::ApiResponse for Rejection {
 
     fn register(registry: &mut Registry) {
         register::<Self>(registry);
+    }
+}
+
+/// The `errors` member's schema, as [`openapi::violations_schema`](crate::openapi::violations_schema)
+/// writes it, in the OpenAPI 3.0 poem-openapi writes: an extension member of this type is
+/// documented with its items.
+///
+/// ```
+/// use poem_openapi::types::Type;
+///
+/// let schema = serde_json::to_value(status_core::Violations::schema_ref()).unwrap();
+/// assert_eq!(schema["type"], "array");
+/// assert_eq!(schema["items"]["required"], serde_json::json!(["detail", "pointer"]));
+/// ```
+impl ::poem_openapi::types::Type for Violations {
+    const IS_REQUIRED: bool = true;
+
+    type RawValueType = Self;
+
+    type RawElementValueType = Self;
+
+    fn name() -> std::borrow::Cow<'static, str> {
+        "Violations".into()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        meta_schema(&violations_schema())
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        Some(self)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        Box::new(self.as_raw_value().into_iter())
     }
 }
 

@@ -30,11 +30,15 @@
 //! value of that type. A status another output already documents on the operation is merged
 //! with it ([`openapi::merge_responses`](crate::openapi::merge_responses)), not replaced.
 
-use salvo_oapi::{Components, Operation, RefOr, Response};
+use salvo_oapi::{Components, OpenApi, Operation, RefOr, Response};
 use serde_json::Value;
 
-use crate::openapi::{merge_response, status_responses, with_typed_members, TypedMembers};
-use crate::{ApiStatus, Rejection};
+use crate::openapi::{
+    merge_response, operation_rejections, status_responses, violations_schema, with_typed_members,
+    TypedMembers,
+};
+use crate::statuses::{RejectionStatuses, Uniform};
+use crate::{ApiStatus, Rejection, Violations};
 
 /// Every response `T` can produce, keyed by status, as salvo-oapi's
 /// [`Response`](https://docs.rs/salvo-oapi/1/salvo_oapi/struct.Response.html)s: what the
@@ -91,16 +95,76 @@ pub fn register<T: ApiStatus + ExtensionSchemas>(
     components: &mut Components,
     operation: &mut Operation,
 ) {
-    for (status, mut response) in json_responses::<T>(components) {
-        if let Some(RefOr::Type(existing)) = operation.responses.get(&status) {
+    for (status, response) in json_responses::<T>(components) {
+        merge_into(operation, &status, response);
+    }
+}
+
+/// salvo-oapi's document `openapi` with, on each operation, the [`Rejection`]s the
+/// [`ProblemDetails`](crate::salvo::ProblemDetails) catcher answers before its handler runs,
+/// by what the operation takes: a JSON or form body, path and query parameters
+/// ([`openapi::add_rejections`](crate::openapi::add_rejections)). What utoipa's `Merged` and
+/// aide's `rejections` give. A document that cannot be read back is returned as it was.
+///
+/// ```
+/// use salvo_core::prelude::*;
+/// use salvo_oapi::extract::PathParam;
+/// use salvo_oapi::{endpoint, OpenApi};
+///
+/// #[endpoint]
+/// async fn user(id: PathParam<u64>) -> String {
+///     id.to_string()
+/// }
+///
+/// let router = Router::with_path("users/{id}").get(user);
+/// let document = status_core::salvo_oapi::with_rejections(
+///     OpenApi::new("Users", "1.0").merge_router(&router),
+/// );
+/// let document = serde_json::to_value(&document).unwrap();
+/// let bad_request = &document["paths"]["/users/{id}"]["get"]["responses"]["400"];
+/// let examples = &bad_request["content"]["application/problem+json"]["examples"];
+/// assert!(examples.get("invalid_path").is_some());
+/// ```
+#[must_use]
+pub fn with_rejections(openapi: OpenApi) -> OpenApi {
+    with_rejections_in::<Uniform>(openapi)
+}
+
+/// [`with_rejections`] with the statuses one framework gives its own errors, for a service
+/// that keeps them ([`Statuses::Framework`](crate::Statuses::Framework)):
+/// `with_rejections_in::<statuses::Salvo>(openapi)`.
+#[must_use]
+pub fn with_rejections_in<S: RejectionStatuses>(mut openapi: OpenApi) -> OpenApi {
+    for (template, path) in openapi.paths.iter_mut() {
+        let shared = serde_json::to_value(&path.parameters).unwrap_or_default();
+        for operation in path.operations.0.values_mut() {
+            // What the operation takes, read as every tool's document is
+            // ([`openapi::add_rejections`](crate::openapi::add_rejections)); only the
+            // responses merged are read back into salvo-oapi's types.
+            let read = serde_json::to_value(&*operation).unwrap_or_default();
+            for (status, added) in operation_rejections(template, &read, &shared, S::ROWS) {
+                merge_into(operation, status.as_str(), added);
+            }
+        }
+    }
+    openapi
+}
+
+/// Adds `response` to `operation` under `status`, merged with one already there; a response
+/// by reference is the author's own, and stays as written.
+fn merge_into(operation: &mut Operation, status: &str, mut response: Value) {
+    match operation.responses.get(status) {
+        Some(RefOr::Type(existing)) => {
             if let Ok(mut existing) = serde_json::to_value(existing) {
                 merge_response(&mut existing, &response);
                 response = existing;
             }
         }
-        if let Some(response) = from_json(response) {
-            operation.responses.insert(status, response);
-        }
+        Some(RefOr::Ref(_)) => return,
+        None => {}
+    }
+    if let Some(response) = from_json(response) {
+        operation.responses.insert(status, response);
     }
 }
 
@@ -134,6 +198,22 @@ impl ExtensionSchemas for Rejection {
 impl salvo_oapi::EndpointOutRegister for Rejection {
     fn register(components: &mut Components, operation: &mut Operation) {
         register::<Self>(components, operation);
+    }
+}
+
+/// The `errors` member's schema, as [`openapi::violations_schema`](crate::openapi::violations_schema)
+/// writes it, inline: an extension member of this type is documented with its items.
+///
+/// ```
+/// use salvo_oapi::ToSchema;
+///
+/// let schema = status_core::Violations::to_schema(&mut salvo_oapi::Components::new());
+/// let schema = serde_json::to_value(schema).unwrap();
+/// assert_eq!(schema["items"]["required"], serde_json::json!(["detail", "pointer"]));
+/// ```
+impl salvo_oapi::ToSchema for Violations {
+    fn to_schema(_: &mut Components) -> RefOr<salvo_oapi::schema::Schema> {
+        RefOr::Type(serde_json::from_value(violations_schema()).unwrap_or_default())
     }
 }
 
@@ -233,4 +313,50 @@ macro_rules! __impl_salvo_oapi {
             }
         }
     };
+}
+
+/// `status_core::salvo::Json` in an `#[endpoint]` documents the request body salvo-oapi's
+/// `JsonBody<T>` does, `T`'s schema under `application/json`, and the rejections it answers
+/// (`invalid_json` and `unreadable_body` 400, `content_too_large` 413,
+/// `missing_json_content_type` 415, `json_data` 422), each merged with a response of its
+/// status already there.
+///
+/// ```
+/// use salvo_core::prelude::*;
+/// use salvo_oapi::{endpoint, OpenApi};
+/// use status_core::salvo::Json;
+///
+/// #[endpoint]
+/// async fn note(body: Json<String>) -> String {
+///     body.into_inner()
+/// }
+///
+/// let router = Router::with_path("notes").post(note);
+/// let document = serde_json::to_value(OpenApi::new("Notes", "1.0").merge_router(&router)).unwrap();
+/// let operation = &document["paths"]["/notes"]["post"];
+/// assert!(operation["requestBody"]["content"].get("application/json").is_some());
+/// for status in ["400", "413", "415", "422"] {
+///     assert!(operation["responses"].get(status).is_some(), "{status}");
+/// }
+/// ```
+impl<T> salvo_oapi::EndpointArgRegister for crate::salvo::Json<T>
+where
+    T: serde::de::DeserializeOwned + salvo_oapi::ToSchema,
+{
+    fn register(components: &mut Components, operation: &mut Operation, arg: &str) {
+        <salvo_oapi::extract::JsonBody<T> as salvo_oapi::EndpointArgRegister>::register(
+            components, operation, arg,
+        );
+        let rows = <crate::statuses::Uniform as crate::statuses::RejectionStatuses>::ROWS;
+        let rejections = crate::openapi::rejection_responses(crate::RejectionKind::JSON_BODY, rows)
+            .map(|(status, response)| (status.as_str().to_owned(), response))
+            .collect();
+        let Ok(mut responses) = serde_json::to_value(&operation.responses) else {
+            return;
+        };
+        crate::openapi::merge_responses(&mut responses, &Value::Object(rejections));
+        if let Ok(responses) = serde_json::from_value(responses) {
+            operation.responses = responses;
+        }
+    }
 }

@@ -181,7 +181,7 @@ fn example(out: &mut String, variant: &VariantInfo, label: bool) {
     if !headers.is_empty() {
         let _ = writeln!(out, "```http\n{}\n```\n", headers.join("\n"));
     }
-    let body = serde_json::to_string_pretty(&variant.example()).unwrap_or_default();
+    let body = super::example_text(variant);
     let _ = writeln!(out, "```json\n{body}\n```");
 }
 
@@ -201,5 +201,22 @@ mod tests {
         assert!(catalog.contains("\n`UserNotFound`:\n"), "{catalog}");
         assert!(catalog.contains("\n`OrderNotFound`:\n"), "{catalog}");
         assert!(!catalog.contains("\n`Busy`:\n"), "{catalog}");
+    }
+
+    #[test]
+    fn a_members_value_is_any_json_not_a_string_and_a_message_keeps_its_placeholder() {
+        const ROWS: &[VariantInfo] = &[VariantInfo::new("Conflict", 409)
+            .with_message("version {current_version} is newer", true)
+            .with_extensions(&["current_version"])];
+        let catalog = table(&Table::new("ApiError", ROWS));
+        assert!(
+            catalog.contains("\"current_version\": <any JSON>"),
+            "{catalog}"
+        );
+        assert!(
+            catalog.contains("version {current_version} is newer"),
+            "{catalog}"
+        );
+        assert!(!catalog.contains("\"{current_version}\""), "{catalog}");
     }
 }

@@ -16,10 +16,9 @@ use serde_json::{json, Map, Value};
 use crate::response::headers::display_name;
 use crate::response::table::numbered;
 use crate::status::registry::with_meaning;
-#[cfg(any(feature = "aide", feature = "utoipa"))]
-use crate::RejectionKind;
 use crate::{
-    reason_phrase, ApiStatus, RegisteredStatus, Table, VariantInfo, ABOUT_BLANK, PROBLEM_JSON,
+    reason_phrase, ApiStatus, RegisteredStatus, RejectionKind, Table, VariantInfo, ABOUT_BLANK,
+    PROBLEM_JSON,
 };
 
 /// The name of the Problem Details schema in the `components.schemas` of [`document`].
@@ -164,9 +163,7 @@ pub(crate) fn status_responses(table: &Table) -> impl Iterator<Item = (StatusCod
     rows_responses(&table.public_responses())
 }
 
-#[cfg(any(feature = "aide", feature = "utoipa"))]
 /// The responses of the rejections of `kinds`, each status once.
-#[cfg(any(feature = "aide", feature = "utoipa"))]
 pub(crate) fn rejection_responses(
     kinds: &[RejectionKind],
     statuses: &'static [VariantInfo],
@@ -175,7 +172,7 @@ pub(crate) fn rejection_responses(
     rows.sort_by_key(|row| row.status());
     // The one member a rejection has, `json_data`'s `errors`, is of a type known here.
     let mut members = TypedMembers::default();
-    members.push_json_data_errors();
+    members.push_json_data_errors_in(statuses);
     with_typed_members(rows_responses(&rows), &members, &|_| None)
 }
 
@@ -345,6 +342,145 @@ pub fn variant_schema(variant: &VariantInfo) -> Value {
         "properties": properties,
         "required": required
     })
+}
+
+/// Documents, on each operation of an OpenAPI document, the [`Rejection`](crate::Rejection)s
+/// the framework answers before its handler runs, by what the operation takes: a JSON or form
+/// body (`invalid_json`, `json_data`, `missing_json_content_type`, ...), path parameters
+/// (`invalid_path`), query parameters (`invalid_query`). A status the operation already
+/// documents becomes one response for both ([`merge_responses`]); a response given by
+/// reference is the author's own and is left as written. For a document built by any tool
+/// whose framework answers its errors through this crate; aide's, poem-openapi's and
+/// salvo-oapi's modules apply it to their own document types.
+///
+/// It reads the document, not the handlers: an operation documents a body or parameter when
+/// its tool saw the extractor.
+///
+/// ```
+/// use serde_json::json;
+///
+/// let mut document = json!({ "openapi": "3.1.0", "paths": { "/users/{id}": { "get": {
+///     "parameters": [{ "name": "id", "in": "path", "required": true }],
+///     "responses": { "200": { "description": "The user." } }
+/// } } } });
+/// status_core::openapi::add_rejections(&mut document);
+/// let responses = &document["paths"]["/users/{id}"]["get"]["responses"];
+/// let examples = &responses["400"]["content"]["application/problem+json"]["examples"];
+/// assert!(examples.get("invalid_path").is_some());
+/// assert!(responses.get("415").is_none(), "no body, no body's rejections");
+/// ```
+pub fn add_rejections(document: &mut Value) {
+    add_rejections_in::<crate::statuses::Uniform>(document);
+}
+
+/// [`add_rejections`] with the statuses one framework gives its own errors, for a service that
+/// keeps them ([`Statuses::Framework`](crate::Statuses::Framework)).
+///
+/// ```
+/// use serde_json::json;
+/// use status_core::statuses::Poem;
+///
+/// let mut document = json!({ "paths": { "/users": { "post": {
+///     "requestBody": { "content": { "application/json": { "schema": {} } } },
+///     "responses": {}
+/// } } } });
+/// status_core::openapi::add_rejections_in::<Poem>(&mut document);
+/// let responses = &document["paths"]["/users"]["post"]["responses"];
+/// let examples = &responses["400"]["content"]["application/problem+json"]["examples"];
+/// assert!(examples.get("json_data").is_some(), "poem's own status for it");
+/// assert!(responses.get("422").is_none());
+/// ```
+pub fn add_rejections_in<S: crate::statuses::RejectionStatuses>(document: &mut Value) {
+    add_rejections_as(document, S::ROWS, &|_, response| response);
+}
+
+/// [`add_rejections`] with the rows `rows`, each response in the form `form` gives it (a tool
+/// that writes OpenAPI 3.0 rewrites it so).
+pub(crate) fn add_rejections_as(
+    document: &mut Value,
+    rows: &'static [VariantInfo],
+    form: &dyn Fn(StatusCode, Value) -> Value,
+) {
+    let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (template, path) in paths.iter_mut() {
+        let shared = path.get("parameters").cloned().unwrap_or(Value::Null);
+        let Some(path) = path.as_object_mut() else {
+            continue;
+        };
+        for (method, operation) in path.iter_mut() {
+            if !OPERATION_METHODS.contains(&method.as_str()) {
+                continue;
+            }
+            let added: Map<String, Value> =
+                operation_rejections(template, operation, &shared, rows)
+                    .map(|(status, response)| (status.as_str().to_owned(), form(status, response)))
+                    .collect();
+            if added.is_empty() {
+                continue;
+            }
+            let Some(operation) = operation.as_object_mut() else {
+                continue;
+            };
+            let responses = operation.entry("responses").or_insert_with(|| json!({}));
+            // A response by reference is the author's own: left as written.
+            let by_reference = |status: &String| responses[status.as_str()].get("$ref").is_some();
+            let added: Map<String, Value> = added
+                .into_iter()
+                .filter(|(status, _)| !by_reference(status))
+                .collect();
+            merge_responses(responses, &Value::Object(added));
+        }
+    }
+}
+
+/// The responses of the rejections of one operation of a document, with the statuses of
+/// `rows`: by what it takes ([`rejection_kinds`]), and a path parameter's for a templated
+/// `path`, which has parameters even where the tool did not describe them (aide's
+/// `Path<u64>`): its segments are parsed all the same.
+pub(crate) fn operation_rejections(
+    path: &str,
+    operation: &Value,
+    shared: &Value,
+    rows: &'static [VariantInfo],
+) -> impl Iterator<Item = (StatusCode, Value)> {
+    let mut kinds = rejection_kinds(operation, shared);
+    if path.contains('{') && !kinds.contains(&RejectionKind::InvalidPath) {
+        kinds.push(RejectionKind::InvalidPath);
+    }
+    rejection_responses(&kinds, rows)
+}
+
+/// The keys of a path item that are operations.
+const OPERATION_METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// What the framework can reject before `operation`'s handler runs, by what it takes; `shared`
+/// are the parameters of its path item.
+fn rejection_kinds(operation: &Value, shared: &Value) -> Vec<RejectionKind> {
+    let mut kinds = Vec::new();
+    let media = operation["requestBody"]["content"].as_object();
+    let takes =
+        |prefix: &str| media.is_some_and(|media| media.keys().any(|m| m.starts_with(prefix)));
+    if takes("application/json") {
+        kinds.extend_from_slice(RejectionKind::JSON_BODY);
+    } else if takes("application/x-www-form-urlencoded") {
+        kinds.extend_from_slice(RejectionKind::FORM_BODY);
+    }
+    let own = operation.get("parameters").and_then(Value::as_array);
+    for parameter in own.into_iter().chain(shared.as_array()).flatten() {
+        let kind = match parameter["in"].as_str() {
+            Some("path") => RejectionKind::InvalidPath,
+            Some("query") => RejectionKind::InvalidQuery,
+            _ => continue,
+        };
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds
 }
 
 /// Merges the `responses` object `added` into `responses`, as one operation that can answer
@@ -568,18 +704,18 @@ impl TypedMembers {
         feature = "salvo-oapi"
     ))]
     pub(crate) fn push_json_data_errors(&mut self) {
-        let row = crate::RejectionKind::JsonData.info();
+        self.push_json_data_errors_in(crate::response::rejection::ROWS);
+    }
+
+    /// [`Self::push_json_data_errors`] for the rejection rows `rows`, whose `json_data` may
+    /// have another status (a framework's own).
+    pub(crate) fn push_json_data_errors_in(&mut self, rows: &[VariantInfo]) {
+        let row = &rows[RejectionKind::JsonData as usize];
         let (status, code) = (row.status().as_u16(), row.code());
         self.push(status, code, "errors", Some(violations_schema()));
     }
 }
 
-#[cfg(any(
-    feature = "aide",
-    feature = "utoipa",
-    feature = "poem-openapi",
-    feature = "salvo-oapi"
-))]
 /// `responses` with each typed member's schema in place of the schema of any value, and an
 /// example value of its type in place of its `{placeholder}`; `resolve` finds the schema a
 /// `$ref` names, for the example.
@@ -621,12 +757,6 @@ pub(crate) fn with_typed_members(
     typed.into_iter()
 }
 
-#[cfg(any(
-    feature = "aide",
-    feature = "utoipa",
-    feature = "poem-openapi",
-    feature = "salvo-oapi"
-))]
 /// A value that `schema` accepts, for an example: the schema's own example, default,
 /// constant or first enumerated value, else the least value of its type (`0`, `""`,
 /// `false`, `[]`, an object of its required members); `None` for a schema that says nothing.
@@ -740,100 +870,104 @@ mod tests {
         assert_eq!(examples["not_found_3"]["value"]["detail"], "no such cart");
     }
 
-    fn example(schema: &Value) -> Option<Value> {
-        example_value(schema, &|_| None, 0)
-    }
+    mod example_values {
+        use super::*;
 
-    #[test]
-    fn an_example_is_the_schemas_own_value_first() {
-        let all = json!({
-            "examples": [1], "example": 2, "default": 3, "const": 4, "enum": [5], "type": "integer"
-        });
-        assert_eq!(example(&all), Some(json!(1)));
-        assert_eq!(
-            example(&json!({ "example": 2, "default": 3 })),
-            Some(json!(2))
-        );
-        assert_eq!(
-            example(&json!({ "default": 3, "const": 4 })),
-            Some(json!(3))
-        );
-        assert_eq!(example(&json!({ "const": 4, "enum": [5] })), Some(json!(4)));
-        assert_eq!(
-            example(&json!({ "enum": [5, 6], "type": "integer" })),
-            Some(json!(5))
-        );
-        assert_eq!(example(&json!({})), None);
-        assert_eq!(example(&json!(true)), None);
-    }
-
-    #[test]
-    fn an_example_is_else_the_least_value_of_its_type() {
-        assert_eq!(example(&json!({ "type": "integer" })), Some(json!(0)));
-        assert_eq!(
-            example(&json!({ "type": "number", "minimum": 3 })),
-            Some(json!(3))
-        );
-        assert_eq!(example(&json!({ "type": "string" })), Some(json!("")));
-        assert_eq!(
-            example(&json!({ "type": "string", "minLength": 3 })),
-            Some(json!("xxx"))
-        );
-        assert_eq!(example(&json!({ "type": "boolean" })), Some(json!(false)));
-        assert_eq!(example(&json!({ "type": "null" })), Some(Value::Null));
-        // The first type that is not null; null where it is the only one.
-        assert_eq!(
-            example(&json!({ "type": ["null", "boolean"] })),
-            Some(json!(false))
-        );
-        assert_eq!(example(&json!({ "type": ["null"] })), Some(Value::Null));
-        assert_eq!(
-            example(&json!({ "type": "array", "minItems": 2, "items": { "type": "integer" } })),
-            Some(json!([0, 0]))
-        );
-        assert_eq!(example(&json!({ "type": "array" })), Some(json!([])));
-        let object = json!({
-            "type": "object",
-            "required": ["id", "tags"],
-            "properties": {
-                "id": { "type": "integer" },
-                "tags": { "type": "array", "items": { "type": "string" } },
-                "note": { "type": "string" }
-            }
-        });
-        assert_eq!(example(&object), Some(json!({ "id": 0, "tags": [] })));
-        assert_eq!(
-            example(&json!({ "anyOf": [{ "type": "boolean" }, { "type": "integer" }] })),
-            Some(json!(false))
-        );
-    }
-
-    #[test]
-    fn an_example_follows_refs_eight_deep_and_no_deeper() {
-        // `#/n` names a schema that refers to `#/n+1`; `#/last` is an integer.
-        let chain = |last: u8| {
-            move |target: &str| {
-                let n: u8 = target.trim_start_matches("#/").parse().ok()?;
-                Some(if n == last {
-                    json!({ "type": "integer" })
-                } else {
-                    json!({ "$ref": format!("#/{}", n + 1) })
-                })
-            }
-        };
-        let start = json!({ "$ref": "#/1" });
-        assert_eq!(example_value(&start, &chain(8), 0), Some(json!(0)));
-        assert_eq!(example_value(&start, &chain(9), 0), None);
-        // Nesting counts as a step too.
-        let mut nested = json!({ "type": "integer" });
-        for _ in 0..9 {
-            nested = json!({ "anyOf": [nested] });
+        fn example(schema: &Value) -> Option<Value> {
+            example_value(schema, &|_| None, 0)
         }
-        assert_eq!(example(&nested), None);
-        assert_eq!(example(&nested["anyOf"][0]), Some(json!(0)));
-        // A type that holds itself ends.
-        let itself = |_: &str| Some(json!({ "$ref": "#/1" }));
-        assert_eq!(example_value(&start, &itself, 0), None);
+
+        #[test]
+        fn an_example_is_the_schemas_own_value_first() {
+            let all = json!({
+                "examples": [1], "example": 2, "default": 3, "const": 4, "enum": [5], "type": "integer"
+            });
+            assert_eq!(example(&all), Some(json!(1)));
+            assert_eq!(
+                example(&json!({ "example": 2, "default": 3 })),
+                Some(json!(2))
+            );
+            assert_eq!(
+                example(&json!({ "default": 3, "const": 4 })),
+                Some(json!(3))
+            );
+            assert_eq!(example(&json!({ "const": 4, "enum": [5] })), Some(json!(4)));
+            assert_eq!(
+                example(&json!({ "enum": [5, 6], "type": "integer" })),
+                Some(json!(5))
+            );
+            assert_eq!(example(&json!({})), None);
+            assert_eq!(example(&json!(true)), None);
+        }
+
+        #[test]
+        fn an_example_is_else_the_least_value_of_its_type() {
+            assert_eq!(example(&json!({ "type": "integer" })), Some(json!(0)));
+            assert_eq!(
+                example(&json!({ "type": "number", "minimum": 3 })),
+                Some(json!(3))
+            );
+            assert_eq!(example(&json!({ "type": "string" })), Some(json!("")));
+            assert_eq!(
+                example(&json!({ "type": "string", "minLength": 3 })),
+                Some(json!("xxx"))
+            );
+            assert_eq!(example(&json!({ "type": "boolean" })), Some(json!(false)));
+            assert_eq!(example(&json!({ "type": "null" })), Some(Value::Null));
+            // The first type that is not null; null where it is the only one.
+            assert_eq!(
+                example(&json!({ "type": ["null", "boolean"] })),
+                Some(json!(false))
+            );
+            assert_eq!(example(&json!({ "type": ["null"] })), Some(Value::Null));
+            assert_eq!(
+                example(&json!({ "type": "array", "minItems": 2, "items": { "type": "integer" } })),
+                Some(json!([0, 0]))
+            );
+            assert_eq!(example(&json!({ "type": "array" })), Some(json!([])));
+            let object = json!({
+                "type": "object",
+                "required": ["id", "tags"],
+                "properties": {
+                    "id": { "type": "integer" },
+                    "tags": { "type": "array", "items": { "type": "string" } },
+                    "note": { "type": "string" }
+                }
+            });
+            assert_eq!(example(&object), Some(json!({ "id": 0, "tags": [] })));
+            assert_eq!(
+                example(&json!({ "anyOf": [{ "type": "boolean" }, { "type": "integer" }] })),
+                Some(json!(false))
+            );
+        }
+
+        #[test]
+        fn an_example_follows_refs_eight_deep_and_no_deeper() {
+            // `#/n` names a schema that refers to `#/n+1`; `#/last` is an integer.
+            let chain = |last: u8| {
+                move |target: &str| {
+                    let n: u8 = target.trim_start_matches("#/").parse().ok()?;
+                    Some(if n == last {
+                        json!({ "type": "integer" })
+                    } else {
+                        json!({ "$ref": format!("#/{}", n + 1) })
+                    })
+                }
+            };
+            let start = json!({ "$ref": "#/1" });
+            assert_eq!(example_value(&start, &chain(8), 0), Some(json!(0)));
+            assert_eq!(example_value(&start, &chain(9), 0), None);
+            // Nesting counts as a step too.
+            let mut nested = json!({ "type": "integer" });
+            for _ in 0..9 {
+                nested = json!({ "anyOf": [nested] });
+            }
+            assert_eq!(example(&nested), None);
+            assert_eq!(example(&nested["anyOf"][0]), Some(json!(0)));
+            // A type that holds itself ends.
+            let itself = |_: &str| Some(json!({ "$ref": "#/1" }));
+            assert_eq!(example_value(&start, &itself, 0), None);
+        }
     }
 
     #[test]

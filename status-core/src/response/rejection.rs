@@ -194,6 +194,22 @@ pub struct Rejection {
 }
 
 impl Rejection {
+    /// The `method_not_allowed` of a framework that does not know the path's methods (warp,
+    /// poem's own router): its detail does not promise the `Allow` header that cannot be sent.
+    ///
+    /// ```
+    /// use status_core::{ApiStatus, Rejection};
+    ///
+    /// assert!(!Rejection::method_not_allowed_without_allow().detail().contains("Allow"));
+    /// ```
+    #[must_use]
+    pub fn method_not_allowed_without_allow() -> Self {
+        Self::new(
+            RejectionKind::MethodNotAllowed,
+            "The path exists, but not with this method.",
+        )
+    }
+
     /// A rejection of `kind`, whose detail is `detail`; an empty detail, or one longer than a
     /// message, leaves the kind's description as the detail.
     ///
@@ -426,7 +442,14 @@ pub(crate) fn named_field(message: &str) -> Option<&str> {
 
 /// The violation of a data error: its path as the pointer, and a missing or unknown field it
 /// names after it.
-#[cfg(any(feature = "axum", feature = "actix-web", feature = "rocket"))]
+#[cfg(any(
+    feature = "axum",
+    feature = "actix-web",
+    feature = "rocket",
+    feature = "poem",
+    feature = "salvo",
+    feature = "warp"
+))]
 pub(crate) fn exact_errors(error: &serde_path_to_error::Error<serde_json::Error>) -> Violations {
     use serde_path_to_error::Segment;
 
