@@ -45,6 +45,15 @@ mod serve_salvo;
 #[cfg(feature = "warp")]
 #[path = "common/serve_warp.rs"]
 mod serve_warp;
+// The four docs tools, held to the same rejections.
+#[cfg(all(
+    feature = "aide",
+    feature = "utoipa",
+    feature = "poem-openapi",
+    feature = "salvo-oapi"
+))]
+#[path = "conformance/docs_tools.rs"]
+mod docs_tools;
 
 use std::path::Path;
 

@@ -167,13 +167,14 @@ impl RejectionKind {
 ///
 /// A `json_data` rejection also names where the body went wrong, as RFC 9457's `errors`
 /// member ([`Violations`]): the field serde could not read (`#/pets/0/kind`), exactly with
-/// the `Json` extractors of `status_core::axum` and `status_core::actix`, as axum's text
-/// says it with axum's own `Json`; actix-web's own `Json` names no field, so its pointer is
-/// the whole body (`#`).
+/// the `Json` extractors of `status_core::axum`, `actix`, `rocket`, `poem` and `salvo` and
+/// `status_core::warp::json`, as axum's text says it with axum's own `Json`; the other
+/// frameworks' own extractors name no field, so their pointer is the whole body (`#`).
 ///
-/// The `problem_details` layers of `status_core::axum` and `status_core::actix` serve the
-/// framework's errors as these, and `status_core::aide::rejections` documents them on the
-/// operations that can produce them.
+/// Each framework module's error layer serves the framework's errors as these, and each docs
+/// tool documents them on the operations that can produce them
+/// ([`openapi::add_rejections`](https://docs.rs/status-core/0.1/status_core/openapi/fn.add_rejections.html)
+/// and the tools' modules).
 ///
 /// ```
 /// use status_core::{ApiStatus, Rejection, RejectionKind};

@@ -3,12 +3,6 @@
 //! and salvo-oapi, the same rejection codes under the same statuses, and `json_data`'s
 //! `errors` member with the `Violations` schema. Each document is the tool's own, built from
 //! real handlers.
-#![cfg(all(
-    feature = "aide",
-    feature = "utoipa",
-    feature = "poem-openapi",
-    feature = "salvo-oapi"
-))]
 
 use std::collections::{BTreeMap, BTreeSet};
 
