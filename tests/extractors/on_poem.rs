@@ -1,8 +1,7 @@
 //! poem's pointer-exact JSON extractor, `status_core::poem::Json`, on a real server.
 
-use crate::extractors_common::{
-    accepted, assert_json_extractor_rejects_exactly, raw, Body, Order, LIMIT,
-};
+use crate::common::{raw, Body};
+use crate::extractors_common::{accepted, assert_json_extractor_rejects_exactly, Order, LIMIT};
 use crate::{common, serve_poem};
 use poem::{get, handler, post, EndpointExt, Route};
 use status_core::poem::{Json, JsonLimit, ProblemDetails};
@@ -74,7 +73,7 @@ fn poem_json_limit_defaults_to_two_mebibytes() {
     let seen = raw(
         &format!("{base}/orders"),
         "POST",
-        Some("application/json"),
+        &[("content-type", "application/json")],
         Body::Sized(&over),
     );
     common::assert_rejected(&seen, "content_too_large");

@@ -2,13 +2,9 @@
 //! servers of `tests/extractors/` serve `POST /orders` (an [`Order`], at most
 //! [`LIMIT`] bytes, answered with [`accepted`]) and `GET /health`, which takes no body.
 
-use std::fmt::Write as _;
-use std::io::{Read as _, Write as _};
-use std::time::Duration;
-
 use serde_json::Value;
 
-use crate::common::{assert_rejected, send, Seen};
+use crate::common::{assert_rejected, raw, send, Body};
 
 /// The most each server's JSON extractor takes, in bytes.
 pub const LIMIT: usize = 64;
@@ -33,61 +29,6 @@ pub struct Item {
 pub fn accepted(order: &Order) -> String {
     let total: u32 = order.items.iter().map(|item| item.qty).sum();
     format!("{total} ordered")
-}
-
-/// How a hand-written request sends its body.
-#[derive(Clone, Copy)]
-pub enum Body<'a> {
-    /// None at all: no `Content-Length`, no `Transfer-Encoding`.
-    None,
-    /// With `Content-Length`.
-    Sized(&'a str),
-    /// With `Transfer-Encoding: chunked`, in these chunks, and no `Content-Length`.
-    Chunked(&'a [&'a str]),
-}
-
-/// A request written by hand, for what a client library decides by itself (a content type,
-/// the framing of the body); the answer is read whole, a chunked one decoded.
-pub fn raw(url: &str, method: &str, content_type: Option<&str>, body: Body<'_>) -> Seen {
-    let (host, path) = url
-        .trim_start_matches("http://")
-        .split_once('/')
-        .unwrap_or_else(|| panic!("{url} has no path"));
-    let mut stream = std::net::TcpStream::connect(host).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    let mut request = format!("{method} /{path} HTTP/1.1\r\nhost: {host}\r\nconnection: close\r\n");
-    if let Some(content_type) = content_type {
-        let _ = write!(request, "content-type: {content_type}\r\n");
-    }
-    match body {
-        Body::None => request.push_str("\r\n"),
-        Body::Sized(text) => {
-            let _ = write!(request, "content-length: {}\r\n\r\n{text}", text.len());
-        }
-        Body::Chunked(chunks) => {
-            request.push_str("transfer-encoding: chunked\r\n\r\n");
-            for chunk in chunks {
-                let _ = write!(request, "{:x}\r\n{chunk}\r\n", chunk.len());
-            }
-            request.push_str("0\r\n\r\n");
-        }
-    }
-    // A server may answer before it has read the whole body, and close: its answer is read
-    // all the same.
-    let _ = stream.write_all(request.as_bytes());
-    let mut answer = Vec::new();
-    let mut buffer = [0; 4096];
-    loop {
-        match stream.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(read) => answer.extend_from_slice(&buffer[..read]),
-            Err(_) if !answer.is_empty() => break,
-            Err(error) => panic!("{method} {url}: {error}"),
-        }
-    }
-    Seen::from_wire(&answer)
 }
 
 /// The `errors` of a `json_data` rejection: `(pointer, detail)` each.
@@ -122,7 +63,12 @@ pub fn assert_json_extractor_rejects_exactly(base: &str) {
     assert_rejected(&send("POST", &orders, Some("{\"items\": ")), "invalid_json");
     // No body, with the JSON content type: text that is not JSON, not a length required.
     assert_rejected(
-        &raw(&orders, "POST", Some("application/json"), Body::None),
+        &raw(
+            &orders,
+            "POST",
+            &[("content-type", "application/json")],
+            Body::None,
+        ),
         "invalid_json",
     );
 
@@ -149,18 +95,23 @@ pub fn assert_json_extractor_rejects_exactly(base: &str) {
 
     let good = r#"{"items":[]}"#;
     assert_rejected(
-        &raw(&orders, "POST", None, Body::Sized(good)),
+        &raw(&orders, "POST", &[], Body::Sized(good)),
         "missing_json_content_type",
     );
     assert_rejected(
-        &raw(&orders, "POST", Some("text/plain"), Body::Sized(good)),
+        &raw(
+            &orders,
+            "POST",
+            &[("content-type", "text/plain")],
+            Body::Sized(good),
+        ),
         "missing_json_content_type",
     );
     // Another JSON type is JSON.
     let seen = raw(
         &orders,
         "POST",
-        Some("application/vnd.shop+json; charset=utf-8"),
+        &[("content-type", "application/vnd.shop+json; charset=utf-8")],
         Body::Sized(good),
     );
     assert_eq!((seen.status, seen.text.as_str()), (200, "0 ordered"));
@@ -173,7 +124,7 @@ pub fn assert_json_extractor_rejects_exactly(base: &str) {
         &raw(
             &orders,
             "POST",
-            Some("application/json"),
+            &[("content-type", "application/json")],
             Body::Chunked(&halves),
         ),
         "content_too_large",
@@ -182,7 +133,7 @@ pub fn assert_json_extractor_rejects_exactly(base: &str) {
     let seen = raw(
         &orders,
         "POST",
-        Some("application/json"),
+        &[("content-type", "application/json")],
         Body::Chunked(&["{\"items\":[{\"qty\"", ":4}]}"]),
     );
     assert_eq!((seen.status, seen.text.as_str()), (200, "4 ordered"));
@@ -190,7 +141,7 @@ pub fn assert_json_extractor_rejects_exactly(base: &str) {
     // Requests without a body are not refused for their lack of a length.
     let health = send("GET", &format!("{base}/health"), None);
     assert_eq!((health.status, health.text.as_str()), (200, "ok"));
-    let health = raw(&format!("{base}/health"), "GET", None, Body::None);
+    let health = raw(&format!("{base}/health"), "GET", &[], Body::None);
     assert_eq!((health.status, health.text.as_str()), (200, "ok"));
 }
 
