@@ -1,6 +1,6 @@
-//! An axum service documented with aide: the handler returns `Result<Json<User>, ApiError>`,
-//! and the generated OpenAPI document lists every error response of `ApiError` under the
-//! route, with no annotation. It is the README's walk-through, whole: the document served at
+//! An axum service documented with aide: each handler returns a subset of `ApiError`
+//! (`Result<Json<User>, GetUserError>`), and the generated OpenAPI document lists, under each
+//! operation, exactly that subset's error responses, with no annotation. It is the README's walk-through, whole: the document served at
 //! `/openapi.json`, the problem type pages at `/problems/`, the fallback, and the layers in
 //! the order they must go (`tests/aide_openapi.rs` serves it and checks each part).
 //!
@@ -21,7 +21,7 @@ use aide::openapi::{Info, OpenApi};
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json, Router};
-use demo::ApiError;
+use demo::{ApiError, CreateUserError, GetUserError, ListUsersError};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -40,13 +40,13 @@ struct UserPath {
     id: u64,
 }
 
-async fn user(Path(UserPath { id }): Path<UserPath>) -> Result<Json<User>, ApiError> {
+async fn user(Path(UserPath { id }): Path<UserPath>) -> Result<Json<User>, GetUserError> {
     match id {
         1 => Ok(Json(User {
             id,
             name: "Ada Lovelace".to_owned(),
         })),
-        _ => Err(ApiError::UserNotFound { id }),
+        _ => Err(GetUserError::UserNotFound { id }),
     }
 }
 
@@ -58,12 +58,8 @@ struct NewUser {
     name: String,
 }
 
-async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, ApiError> {
-    if new.name.is_empty() {
-        return Err(ApiError::Invalid {
-            errors: [("name".to_owned(), vec!["must not be empty".to_owned()])].into(),
-        });
-    }
+async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, CreateUserError> {
+    demo::check_new_name(&new.name)?;
     Ok(Json(User {
         id: 2,
         name: new.name,
@@ -77,7 +73,8 @@ struct Page {
     limit: u8,
 }
 
-async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ApiError> {
+async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ListUsersError> {
+    demo::check_page(page.limit)?;
     let ada = User {
         id: 1,
         name: "Ada Lovelace".to_owned(),

@@ -1,7 +1,7 @@
-//! An axum service documented with utoipa: each handler names its errors once in
-//! `responses(...)`, `ApiError` merged with what axum rejects before the handler runs
-//! (`Merged<(ApiError, JsonBodyRejections)>`), and the document lists every error response
-//! the service can send, with one named example per code.
+//! An axum service documented with utoipa: each handler returns a subset of `ApiError` and
+//! names it once in `responses(...)`, merged with what axum rejects before the handler runs
+//! (`Merged<(CreateUserError, JsonBodyRejections)>`), and the document lists, under each
+//! operation, exactly the errors it can send, with one named example per code.
 //!
 //! `cargo run --example utoipa --features utoipa,axum` serves on 127.0.0.1:3000 (or `$PORT`)
 //! until Ctrl-C, with the document at `/openapi.json`; `-- --once` serves on a free port,
@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use demo::documented::{ada, NewUser, Page, User, TRY_PATHS};
-use demo::ApiError;
+use demo::{CreateUserError, GetUserError, ListUsersError};
 use status_core::utoipa::{JsonBodyRejections, Merged, PathRejections, QueryRejections};
 use utoipa::OpenApi;
 
@@ -28,10 +28,11 @@ use utoipa::OpenApi;
     params(Page),
     responses(
         (status = 200, description = "The users", body = [User]),
-        Merged<(ApiError, QueryRejections)>
+        Merged<(ListUsersError, QueryRejections)>
     )
 )]
-async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ApiError> {
+async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ListUsersError> {
+    demo::check_page(page.limit)?;
     Ok(Json(
         std::iter::once(ada()).take(page.limit.into()).collect(),
     ))
@@ -44,15 +45,11 @@ async fn users(Query(page): Query<Page>) -> Result<Json<Vec<User>>, ApiError> {
     request_body = NewUser,
     responses(
         (status = 200, description = "The user created", body = User),
-        Merged<(ApiError, JsonBodyRejections)>
+        Merged<(CreateUserError, JsonBodyRejections)>
     )
 )]
-async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, ApiError> {
-    if new.name.is_empty() {
-        return Err(ApiError::Invalid {
-            errors: [("name".to_owned(), vec!["must not be empty".to_owned()])].into(),
-        });
-    }
+async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, CreateUserError> {
+    demo::check_new_name(&new.name)?;
     Ok(Json(User {
         id: 2,
         name: new.name,
@@ -66,13 +63,13 @@ async fn create_user(Json(new): Json<NewUser>) -> Result<Json<User>, ApiError> {
     params(("id" = u64, Path, description = "The user's id")),
     responses(
         (status = 200, description = "The user", body = User),
-        Merged<(ApiError, PathRejections)>
+        Merged<(GetUserError, PathRejections)>
     )
 )]
-async fn user(Path(id): Path<u64>) -> Result<Json<User>, ApiError> {
+async fn user(Path(id): Path<u64>) -> Result<Json<User>, GetUserError> {
     match id {
         1 => Ok(Json(ada())),
-        _ => Err(ApiError::UserNotFound { id }),
+        _ => Err(GetUserError::UserNotFound { id }),
     }
 }
 

@@ -12,7 +12,7 @@ mod demo;
 
 use actix_web::{web, App, HttpResponse, HttpServer};
 use demo::documented::{ada, NewUser, Page, User, TRY_PATHS};
-use demo::ApiError;
+use demo::{CreateUserError, GetUserError, ListUsersError};
 use status_core::utoipa::{JsonBodyRejections, Merged, PathRejections, QueryRejections};
 use utoipa::OpenApi;
 
@@ -23,10 +23,11 @@ use utoipa::OpenApi;
     params(Page),
     responses(
         (status = 200, description = "The users", body = [User]),
-        Merged<(ApiError, QueryRejections)>
+        Merged<(ListUsersError, QueryRejections)>
     )
 )]
-async fn users(page: web::Query<Page>) -> Result<web::Json<Vec<User>>, ApiError> {
+async fn users(page: web::Query<Page>) -> Result<web::Json<Vec<User>>, ListUsersError> {
+    demo::check_page(page.limit)?;
     Ok(web::Json(
         std::iter::once(ada()).take(page.limit.into()).collect(),
     ))
@@ -39,16 +40,14 @@ async fn users(page: web::Query<Page>) -> Result<web::Json<Vec<User>>, ApiError>
     request_body = NewUser,
     responses(
         (status = 200, description = "The user created", body = User),
-        Merged<(ApiError, JsonBodyRejections)>
+        Merged<(CreateUserError, JsonBodyRejections)>
     )
 )]
-async fn create_user(new: status_core::actix::Json<NewUser>) -> Result<web::Json<User>, ApiError> {
+async fn create_user(
+    new: status_core::actix::Json<NewUser>,
+) -> Result<web::Json<User>, CreateUserError> {
     let new = new.into_inner();
-    if new.name.is_empty() {
-        return Err(ApiError::Invalid {
-            errors: [("name".to_owned(), vec!["must not be empty".to_owned()])].into(),
-        });
-    }
+    demo::check_new_name(&new.name)?;
     Ok(web::Json(User {
         id: 2,
         name: new.name,
@@ -62,13 +61,13 @@ async fn create_user(new: status_core::actix::Json<NewUser>) -> Result<web::Json
     params(("id" = u64, Path, description = "The user's id")),
     responses(
         (status = 200, description = "The user", body = User),
-        Merged<(ApiError, PathRejections)>
+        Merged<(GetUserError, PathRejections)>
     )
 )]
-async fn user(id: web::Path<u64>) -> Result<web::Json<User>, ApiError> {
+async fn user(id: web::Path<u64>) -> Result<web::Json<User>, GetUserError> {
     match id.into_inner() {
         1 => Ok(web::Json(ada())),
-        id => Err(ApiError::UserNotFound { id }),
+        id => Err(GetUserError::UserNotFound { id }),
     }
 }
 

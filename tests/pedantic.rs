@@ -352,3 +352,36 @@ fn forwarding_and_header_values_behave_under_pedantic_lints() {
         matches!(back, Ok(Forwarding::ChallengedError { ref challenge }) if challenge == "Bearer")
     );
 }
+
+/// A store's errors, with a typed subset for each operation.
+#[derive(Debug, ApiStatus, FromProblem)]
+#[status(subset(ReadError = [Missing, Failed], derive(Debug)))]
+#[status(subset(WriteError = [Missing, Taken, Failed], derive(Debug)))]
+pub enum StoreError {
+    /// Nothing has this id.
+    #[status(404, message = "item {id} not found")]
+    Missing {
+        /// The id asked for.
+        id: u64,
+    },
+    /// Someone else has the name.
+    #[status(409, message = "`{0}` is taken")]
+    Taken(String),
+    /// The store failed.
+    #[status(500)]
+    Failed,
+}
+
+#[test]
+fn subsets_widen_and_narrow() {
+    let read = ReadError::Missing { id: 3 };
+    assert_eq!(read.detail(), "item 3 not found");
+    let write = WriteError::from(read);
+    assert_eq!(write.code(), "missing");
+    let store = StoreError::from(write);
+    assert!(matches!(
+        ReadError::try_from(store),
+        Ok(ReadError::Missing { id: 3 })
+    ));
+    assert!(ReadError::try_from(StoreError::Taken("a".to_owned())).is_err());
+}

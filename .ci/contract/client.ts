@@ -100,6 +100,52 @@ export function firstMessage(problem: Unprocessable): string | undefined {
 }
 
 // The 429's `Retry-After` header is a number of seconds.
-export const retryAfter: GetUser[429]["headers"]["Retry-After"] = 30;
+export const retryAfter: ListUsers[429]["headers"]["Retry-After"] = 30;
 // @ts-expect-error: not a date or text
-export const retryAfterText: GetUser[429]["headers"]["Retry-After"] = "soon";
+export const retryAfterText: ListUsers[429]["headers"]["Retry-After"] = "soon";
+
+// Each operation documents its own errors (a subset of the service's enum) and its
+// rejections, and nothing else: the union of its codes is exactly these.
+// (`B` is distributed over, so a status with no problem body, the 200, adds no code.)
+type Codes<R> = {
+  [S in keyof R]-?: Body<R, S> extends infer B ? (B extends { code: infer C } ? C : never) : never;
+}[keyof R];
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const listCodes: Exactly<
+  Codes<ListUsers>,
+  "invalid_query" | "rate_limited" | "internal_server_error"
+> = true;
+export const getCodes: Exactly<
+  Codes<GetUser>,
+  "invalid_path" | "user_not_found" | "internal_server_error"
+> = true;
+export const createCodes: Exactly<
+  Codes<CreateUser>,
+  | "invalid_json"
+  | "unreadable_body"
+  | "conflict"
+  | "content_too_large"
+  | "missing_json_content_type"
+  | "invalid"
+  | "json_data"
+  | "internal_server_error"
+> = true;
+// @ts-expect-error: GET /users/{id} is not rate limited; only GET /users is
+export const getNotLimited: Exactly<Codes<GetUser>, "invalid_path" | "user_not_found" | "internal_server_error" | "rate_limited"> = true;
+
+// A code of another operation is a compile error where it is used.
+// @ts-expect-error: only POST /users answers 409
+export type GetConflict = GetUser[409];
+// @ts-expect-error: GET /users finds no user to miss
+export type ListNotFound = ListUsers[404];
+// @ts-expect-error: POST /users is not rate limited
+export type CreateLimited = CreateUser[429];
+// @ts-expect-error: GET /users/{id}'s 404 is never `conflict`
+export const notFoundConflict: UserNotFound = { ...notFound, code: "conflict" };
+export const conflict: Body<CreateUser, 409> = {
+  type: "/problems/conflict",
+  title: "Conflict",
+  status: 409,
+  detail: "The request conflicts with the current state of the target resource.",
+  code: "conflict",
+};

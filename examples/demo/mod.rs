@@ -34,8 +34,15 @@ pub enum AuthError {
 /// `/problems/` followed by the code, where the service serves its error catalog.
 ///
 /// It derives `FromProblem` too, so a Rust client rebuilds the value from the response.
+///
+/// Each operation of the documented examples returns a subset of it, and documents that
+/// subset's errors alone: `GET /users` can be rate limited, `POST /users` can find the body
+/// invalid or the name taken, `GET /users/{id}` can find no user, and each can fail.
 #[derive(Debug, thiserror::Error, ApiStatus, FromProblem)]
 #[status(type_base = "/problems/", catalog_title = "Example service errors")]
+#[status(subset(ListUsersError = [RateLimited, Database], derive(Debug, thiserror::Error)))]
+#[status(subset(CreateUserError = [Conflict, Invalid, Database], derive(Debug, thiserror::Error)))]
+#[status(subset(GetUserError = [UserNotFound, Database], derive(Debug, thiserror::Error)))]
 pub enum ApiError {
     #[error("user {id} not found")]
     #[status(
@@ -91,6 +98,31 @@ pub fn find_user(id: u64) -> Result<User, ApiError> {
         }),
         _ => Err(ApiError::UserNotFound { id }),
     }
+}
+
+/// `GET /users?limit=...`: a page of more than 100 users is more than the rate allows.
+#[allow(dead_code)] // used by the documented examples
+pub fn check_page(limit: u8) -> Result<(), ListUsersError> {
+    if limit > 100 {
+        return Err(ListUsersError::RateLimited {
+            retry_after: Duration::from_secs(30),
+        });
+    }
+    Ok(())
+}
+
+/// `POST /users`: the name must not be empty, and Ada's is taken.
+#[allow(dead_code)] // used by the documented examples
+pub fn check_new_name(name: &str) -> Result<(), CreateUserError> {
+    if name.is_empty() {
+        return Err(CreateUserError::Invalid {
+            errors: [("name".to_owned(), vec!["must not be empty".to_owned()])].into(),
+        });
+    }
+    if name == "Ada Lovelace" {
+        return Err(CreateUserError::Conflict);
+    }
+    Ok(())
 }
 
 /// The requests worth trying against a server of the example service at `base`.

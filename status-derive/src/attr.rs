@@ -26,6 +26,7 @@ const ENUM_KEYS: &[&str] = &[
     "catalog_title",
     "rename_all",
     "strip_suffix",
+    "subset",
 ];
 const VARIANT_KEYS: &[&str] = &[
     "transparent",
@@ -169,6 +170,8 @@ pub struct Attrs {
     pub rename_all: Option<LitStr>,
     /// `strip_suffix = "Error"`: dropped from variant names before their default codes.
     pub strip_suffix: Option<LitStr>,
+    /// `subset(ReadError = [NotFound, Db])`: the typed subsets to generate, in order.
+    pub subsets: Vec<Subset>,
     /// Every key written, in order, for rules about combinations.
     pub keys: Vec<Ident>,
     /// A status was written but could not be read (and that was reported).
@@ -210,22 +213,90 @@ pub struct Extension {
     pub name: Option<LitStr>,
 }
 
+/// `subset(ReadError = [NotFound, Db], derive(Debug, thiserror::Error))`, as written.
+#[derive(Clone)]
+pub struct Subset {
+    pub key: Ident,
+    pub name: Ident,
+    /// The variants named, duplicates and unknown names included (`valid.rs` judges them).
+    pub variants: Vec<Ident>,
+    /// The brackets, for an error about the list as a whole.
+    pub bracket_span: proc_macro2::Span,
+    /// `derive(...)`: the subset's derives; the parent's other attributes go with them.
+    pub derives: Option<Vec<syn::Path>>,
+}
+
+impl Subset {
+    fn parse(key: Ident, content: ParseStream) -> syn::Result<Self> {
+        let name: Ident = content.parse().map_err(|err| {
+            syn::Error::new(
+                err.span(),
+                "expected the subset's name: `subset(ReadError = [NotFound, Db])`",
+            )
+        })?;
+        content.parse::<Token![=]>().map_err(|err| {
+            syn::Error::new(
+                err.span(),
+                format!("expected `=` and the variants: `subset({name} = [NotFound, Db])`"),
+            )
+        })?;
+        let list;
+        let bracket = syn::bracketed!(list in content);
+        let variants = list.parse_terminated(<Ident as syn::parse::Parse>::parse, Token![,])?;
+        let mut derives = None;
+        if content.parse::<Option<Token![,]>>()?.is_some() && !content.is_empty() {
+            let derive: Ident = content.parse()?;
+            if derive != "derive" {
+                return Err(syn::Error::new(
+                    derive.span(),
+                    format!("expected `derive(...)`: `subset({name} = [...], derive(Debug, thiserror::Error))`"),
+                ));
+            }
+            let paths;
+            syn::parenthesized!(paths in content);
+            derives = Some(
+                paths
+                    .parse_terminated(syn::Path::parse_mod_style, Token![,])?
+                    .into_iter()
+                    .collect(),
+            );
+            content.parse::<Option<Token![,]>>()?;
+        }
+        if !content.is_empty() {
+            return Err(content.error("unexpected tokens after the subset"));
+        }
+        Ok(Subset {
+            key,
+            name,
+            variants: variants.into_iter().collect(),
+            bracket_span: bracket.span.join(),
+            derives,
+        })
+    }
+}
+
 /// Parses every `#[status(...)]` among `attrs` at `level`.
 pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
     let mut out = Attrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("status")) {
-        if out.seen {
+        // Subsets may take an attribute each, beside the one with the other keys.
+        let only_subsets = level == Level::Enum && starts_with_subset(attr);
+        if out.seen && !only_subsets {
             cx.error_spanned(
                 attr,
                 "duplicate #[status] attribute; put every key in one: #[status(404, code = \"...\")]",
             );
             continue;
         }
-        out.seen = true;
+        out.seen |= !only_subsets;
         parse_one(cx, attr, level, &mut |cx, item| match item {
             Item::Status(lit) => set(cx, &mut out.status, lit, "the status code"),
             Item::BadStatus => out.bad_status = true,
             Item::BadValue(key) => out.keys.push(key),
+            Item::Subset(subset) => {
+                out.keys.push(subset.key.clone());
+                out.subsets.push(subset);
+            }
             Item::Path(key, path) => {
                 out.keys.push(key.clone());
                 let slot = if key == "allow" {
@@ -242,6 +313,7 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
                     "display" => set(cx, &mut out.display, key, "`display`"),
                     "expose" => set(cx, &mut out.expose, key, "`expose`"),
                     "private_docs" => set(cx, &mut out.private_docs, key, "`private_docs`"),
+                    "subset" => cx.error_spanned(&key, SUBSET_SYNTAX),
                     _ => cx.error_spanned(
                         &key,
                         format!("`{key}` needs a value: `{key} = {}`", example_value(&key)),
@@ -266,6 +338,7 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
                     "catalog_title" => set_str(cx, &mut out.catalog_title, &key, value),
                     "rename_all" => set_str(cx, &mut out.rename_all, &key, value),
                     "strip_suffix" => set_str(cx, &mut out.strip_suffix, &key, value),
+                    "subset" => cx.error_spanned(&key, SUBSET_SYNTAX),
                     "retry_after" => match value {
                         Lit::Int(lit) => set(cx, &mut out.retry_after, lit, "`retry_after`"),
                         other => cx.error_spanned(
@@ -282,6 +355,21 @@ pub fn parse_attrs(cx: &mut Ctxt, attrs: &[Attribute], level: Level) -> Attrs {
         });
     }
     out
+}
+
+const SUBSET_SYNTAX: &str =
+    "`subset` names a type and lists its variants: `subset(ReadError = [NotFound, Db])`";
+
+/// Whether an attribute reads `#[status(subset(...` (and so may stand beside another).
+fn starts_with_subset(attr: &Attribute) -> bool {
+    let syn::Meta::List(list) = &attr.meta else {
+        return false;
+    };
+    let mut tokens = list.tokens.clone().into_iter();
+    matches!(
+        (tokens.next(), tokens.next()),
+        (Some(proc_macro2::TokenTree::Ident(key)), Some(proc_macro2::TokenTree::Group(_))) if key == "subset"
+    )
 }
 
 /// Parses every `#[status(...)]` on a field.
@@ -308,7 +396,7 @@ pub fn parse_field_attrs(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
 
 fn field_item(cx: &mut Ctxt, out: &mut FieldAttrs, item: Item) {
     match item {
-        Item::BadStatus | Item::BadValue(_) | Item::Path(..) => {}
+        Item::BadStatus | Item::BadValue(_) | Item::Path(..) | Item::Subset(_) => {}
         Item::Status(lit) => cx.error_spanned(
             &lit,
             "a field takes no status; put `#[status(...)]` with the code on the variant",
@@ -349,6 +437,7 @@ enum Item {
     /// A known key whose value could not be read; its error is reported already, and rules
     /// that ask for the key must not ask again.
     BadValue(Ident),
+    Subset(Subset),
 }
 
 /// A mistake in one item, which does not stop the rest of the list being read.
@@ -508,6 +597,18 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
         return not_an_item(input, level).map(Err);
     }
     let key = input.call(Ident::parse_any)?;
+    if key == "subset" && level.keys().contains(&"subset") && input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in input);
+        return Ok(match Subset::parse(key.clone(), &content) {
+            Ok(subset) => Ok(Item::Subset(subset)),
+            Err(error) => {
+                // The rest of the parentheses is part of the same mistake.
+                content.parse::<TokenStream>()?;
+                Err(Mistake::value(key, error))
+            }
+        });
+    }
     let path_follows = input.peek(Token![::]);
     let value = if input.peek(Token![=]) {
         let eq = input.parse::<Token![=]>()?;
@@ -689,7 +790,7 @@ pub fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
         .map(|(_, k)| k)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -17,11 +17,26 @@ pub fn derive(input: &syn::DeriveInput) -> proc_macro2::TokenStream {
     let parsed = crate::ast::Input::from_syn(&mut cx, input);
     crate::valid::check(&mut cx, &parsed);
     match cx.finish() {
-        Ok(()) => impl_api_status(&parsed),
+        Ok(()) => {
+            let mut tokens = impl_api_status(&parsed);
+            tokens.extend(crate::subset::expand(
+                input,
+                &parsed.attrs.subsets,
+                |subset| {
+                    impl_api_status(&Input::from_syn(&mut crate::ctxt::Ctxt::default(), subset))
+                },
+            ));
+            tokens
+        }
         Err(errors) => {
-            let fallback = fallback(&parsed);
+            let parent = fallback(&parsed);
             let errors = errors.to_compile_error();
-            quote::quote!(#fallback #errors)
+            // The subsets that can be defined are, so that their uses do not fail as well.
+            let subsets = crate::subset::definable(&parsed);
+            let subsets = crate::subset::expand(input, &subsets, |subset| {
+                fallback(&Input::from_syn(&mut crate::ctxt::Ctxt::default(), subset))
+            });
+            quote::quote!(#parent #errors #subsets)
         }
     }
 }

@@ -18,7 +18,20 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
     let parsed = Input::from_syn(&mut cx, input);
     crate::valid::check(&mut cx, &parsed);
     let ok = cx.finish().is_ok();
-    impl_from_problem(&parsed, ok)
+    let mut tokens = impl_from_problem(&parsed, ok);
+    // Each subset decodes its own variants, and hands any other code back as not its own.
+    let subsets = if ok {
+        parsed.attrs.subsets.clone()
+    } else {
+        crate::subset::definable(&parsed)
+    };
+    tokens.extend(crate::subset::impls(input, &subsets, |subset| {
+        impl_from_problem(
+            &Input::from_syn(&mut crate::ctxt::Ctxt::default(), subset),
+            ok,
+        )
+    }));
+    tokens
 }
 
 fn impl_from_problem(input: &Input, ok: bool) -> TokenStream {

@@ -15,6 +15,7 @@ mod expand;
 mod from_problem;
 mod generics;
 mod static_body;
+mod subset;
 mod template;
 mod valid;
 

@@ -15,6 +15,7 @@ use crate::template::FieldRef;
 pub fn check(cx: &mut Ctxt, input: &Input) {
     not_empty(cx, input);
     crate_path(cx, input);
+    subsets(cx, input);
     let base_ok = type_base(cx, input);
     grpc_domain(cx, input);
     rename_all(cx, input);
@@ -84,6 +85,105 @@ fn not_empty(cx: &mut Ctxt, input: &Input) {
              `#[status(404)] NotFound`",
         );
     }
+}
+
+/// Each `subset(Name = [...])` names a new type and some of the enum's variants, each once.
+fn subsets(cx: &mut Ctxt, input: &Input) {
+    let names: Vec<String> = input.variants.iter().map(|v| v.ident.to_string()).collect();
+    for (index, subset) in input.attrs.subsets.iter().enumerate() {
+        if !input.is_enum {
+            cx.error_spanned(
+                &subset.key,
+                "`subset` goes on an enum: a struct is one variant, with nothing to leave out",
+            );
+            continue;
+        }
+        if !input.generics.params.is_empty() {
+            cx.error_spanned(
+                &subset.key,
+                "`subset` is not supported on a generic enum; give the subset's variants an \
+                 enum of their own",
+            );
+            continue;
+        }
+        let name = &subset.name;
+        if name == input.ident {
+            cx.error_spanned(
+                name,
+                format!("a subset is a type of its own: give it a new name, not `{name}`"),
+            );
+        }
+        if let Some(first) = input.attrs.subsets[..index]
+            .iter()
+            .find(|s| s.name == *name)
+        {
+            cx.error_with_note(
+                name,
+                format!("a second subset named `{name}`; give each its own name"),
+                &first.name,
+                "first given here",
+            );
+        }
+        if subset.variants.is_empty() {
+            cx.push(syn::Error::new(
+                subset.bracket_span,
+                format!(
+                    "`{name}` lists no variant; name the ones it answers with: `[NotFound, Db]`"
+                ),
+            ));
+        }
+        let display = input.attrs.display.is_some()
+            || input
+                .variants
+                .iter()
+                .any(|v| v.attrs.display.is_some() && subset.variants.contains(v.ident));
+        if display && subset.derives.is_none() {
+            cx.error_spanned(
+                name,
+                format!(
+                    "with `display`, a detail is the `Display` text, so `{name}` needs the \
+                     derive that writes it: `subset({name} = [...], derive(Debug, thiserror::Error))`"
+                ),
+            );
+        }
+        for (at, variant) in subset.variants.iter().enumerate() {
+            if let Some(first) = subset.variants[..at].iter().find(|v| *v == variant) {
+                cx.error_with_note(
+                    variant,
+                    format!("`{variant}` is listed twice in `{name}`; remove one"),
+                    first,
+                    "first given here",
+                );
+            } else if !names.iter().any(|known| variant == known) {
+                let known: Vec<&str> = names.iter().map(String::as_str).collect();
+                let hint = match closest_name(&variant.to_string(), &known) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!(
+                        "it has: {}",
+                        known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                cx.error_spanned(
+                    variant,
+                    format!("`{}` has no variant `{variant}`; {hint}", input.ident),
+                );
+            }
+        }
+    }
+}
+
+/// The name nearest to `name`, if it is near enough to be a typo.
+fn closest_name<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (crate::attr::edit_distance(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
 }
 
 /// `crate = "..."` is a path; one that does not parse would be ignored without a word.

@@ -4,6 +4,10 @@
 //! `errors` member with the `Violations` schema. Each document is the tool's own, built from
 //! real handlers.
 
+// Typed subsets: each operation documents its own errors, in the same four tools.
+#[path = "subsets.rs"]
+mod subsets;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;

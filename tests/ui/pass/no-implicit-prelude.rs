@@ -38,6 +38,7 @@ mod api {
     }
 
     #[derive(::status_core::ApiStatus)]
+    #[status(subset(ReadError = [UserNotFound, RateLimited, WrongMethod]))]
     pub enum ApiError {
         #[status(404, message = "user {id} not found")]
         UserNotFound { id: u64 },
