@@ -4,26 +4,52 @@
 //! definition and the conversions: into the parent and into every wider subset (`From`), and
 //! from the parent (`TryFrom`, which hands back what the subset does not list).
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{Attribute, Data, DeriveInput, Ident, Member};
 
 use crate::attr::Subset;
 
+/// Which of the parent's variants each subset lists, by index: names are compared as
+/// strings, each made once, since comparing two idents makes both strings every time.
+fn selections(parent: &DeriveInput, subsets: &[Subset]) -> Vec<BTreeSet<usize>> {
+    let names: Vec<String> = variants(parent).map(|v| v.ident.to_string()).collect();
+    subsets
+        .iter()
+        .map(|subset| {
+            subset
+                .variants
+                .iter()
+                .filter_map(|listed| {
+                    let listed = listed.to_string();
+                    names.iter().position(|name| *name == listed)
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The subset as if the user had written it: the parent, renamed, with only the variants it
-/// names (once each, in the parent's order).
-pub fn input_of(parent: &DeriveInput, subset: &Subset) -> DeriveInput {
-    let mut input = parent.clone();
-    input.ident = subset.name.clone();
-    if let Data::Enum(data) = &mut input.data {
-        data.variants = data
-            .variants
-            .iter()
-            .filter(|variant| subset.variants.contains(&variant.ident))
-            .cloned()
-            .collect();
+/// lists (once each, in the parent's order).
+fn input_of(parent: &DeriveInput, subset: &Subset, selected: &BTreeSet<usize>) -> DeriveInput {
+    // Built field by field: a clone of the parent would copy every variant, for each subset.
+    let data = match &parent.data {
+        Data::Enum(data) => Data::Enum(syn::DataEnum {
+            enum_token: data.enum_token,
+            brace_token: data.brace_token,
+            variants: selected.iter().map(|&i| data.variants[i].clone()).collect(),
+        }),
+        other => other.clone(),
+    };
+    DeriveInput {
+        attrs: parent.attrs.clone(),
+        vis: parent.vis.clone(),
+        ident: subset.name.clone(),
+        generics: parent.generics.clone(),
+        data,
     }
-    input
 }
 
 /// Each subset's definition, its impls (`impl_for(input)` on the subset's input), and the
@@ -33,15 +59,22 @@ pub fn expand(
     subsets: &[Subset],
     impl_for: impl Fn(&DeriveInput) -> TokenStream,
 ) -> TokenStream {
-    let inputs: Vec<DeriveInput> = subsets.iter().map(|s| input_of(parent, s)).collect();
+    let selections = selections(parent, subsets);
+    let all: BTreeSet<usize> = (0..variants(parent).count()).collect();
+    let inputs: Vec<DeriveInput> = subsets
+        .iter()
+        .zip(&selections)
+        .map(|(subset, selected)| input_of(parent, subset, selected))
+        .collect();
     let mut tokens = TokenStream::new();
-    for (subset, input) in subsets.iter().zip(&inputs) {
+    for (index, (subset, input)) in subsets.iter().zip(&inputs).enumerate() {
+        let selected = &selections[index];
         tokens.extend(definition(parent, subset, input));
         tokens.extend(impl_for(input));
         tokens.extend(into(input, parent));
-        tokens.extend(try_from(parent, input));
-        for wider in &inputs {
-            if wider.ident != input.ident && is_within(input, wider) {
+        tokens.extend(try_from(parent, input, *selected == all));
+        for (wider, wider_selected) in inputs.iter().zip(&selections) {
+            if !std::ptr::eq(wider, input) && selected.is_subset(wider_selected) {
                 tokens.extend(into(input, wider));
             }
         }
@@ -58,7 +91,8 @@ pub fn impls(
 ) -> TokenStream {
     subsets
         .iter()
-        .map(|subset| impl_for(&input_of(parent, subset)))
+        .zip(selections(parent, subsets))
+        .map(|(subset, selected)| impl_for(&input_of(parent, subset, &selected)))
         .collect()
 }
 
@@ -69,10 +103,6 @@ fn variants(input: &DeriveInput) -> impl Iterator<Item = &syn::Variant> {
     }
     .into_iter()
     .flatten()
-}
-
-fn is_within(narrow: &DeriveInput, wide: &DeriveInput) -> bool {
-    variants(narrow).all(|v| variants(wide).any(|w| w.ident == v.ident))
 }
 
 /// The enum: the parent's visibility, the subset's derives, and the parent's variants and
@@ -136,15 +166,14 @@ fn into(from: &DeriveInput, to: &DeriveInput) -> TokenStream {
 
 /// `impl TryFrom<parent> for subset`: the parent's value back as the error when the subset
 /// does not list its variant.
-fn try_from(parent: &DeriveInput, subset: &DeriveInput) -> TokenStream {
+fn try_from(parent: &DeriveInput, subset: &DeriveInput, lists_all: bool) -> TokenStream {
     let (parent_name, name) = (&parent.ident, &subset.ident);
     let arms = variants(subset).map(|variant| {
         let (source, target) = moved(parent_name, name, variant);
         quote!(#source => ::core::result::Result::Ok(#target))
     });
     // A subset of every variant has nothing to hand back, and the arm would be unreachable.
-    let rest = (!is_within(parent, subset))
-        .then(|| quote!(__other => ::core::result::Result::Err(__other),));
+    let rest = (!lists_all).then(|| quote!(__other => ::core::result::Result::Err(__other),));
     quote! {
         #[automatically_derived]
         impl ::core::convert::TryFrom<#parent_name> for #name {

@@ -146,15 +146,18 @@ fn subsets(cx: &mut Ctxt, input: &Input) {
                 ),
             );
         }
+        // As strings, each made once: comparing two idents makes both strings every time.
+        let listed: Vec<String> = subset.variants.iter().map(ToString::to_string).collect();
         for (at, variant) in subset.variants.iter().enumerate() {
-            if let Some(first) = subset.variants[..at].iter().find(|v| *v == variant) {
+            if let Some(first) = listed[..at].iter().position(|v| *v == listed[at]) {
+                let first = &subset.variants[first];
                 cx.error_with_note(
                     variant,
                     format!("`{variant}` is listed twice in `{name}`; remove one"),
                     first,
                     "first given here",
                 );
-            } else if !names.iter().any(|known| variant == known) {
+            } else if !names.contains(&listed[at]) {
                 let known: Vec<&str> = names.iter().map(String::as_str).collect();
                 let hint = match closest_name(&variant.to_string(), &known) {
                     Some(best) => format!("did you mean `{best}`?"),

@@ -2,7 +2,8 @@
 //! `ReadError` and a write that returns `WriteError`, both subsets of one `ApiError`. Each
 //! tool's own document lists, for each operation, exactly its subset's codes, plus its
 //! rejections, and no status the subset cannot answer (the enum's 401, 409 and 429 for the
-//! read). The catalog stays whole.
+//! read). The catalog stays whole. And `openapi::Contract`, on a real server, fails a handler
+//! whose document names another type than it returns, until the document lists its error.
 
 use std::collections::BTreeSet;
 
@@ -13,6 +14,7 @@ use status_core::{ApiStatus, RejectionKind, PROBLEM_JSON};
 #[status(display)]
 #[status(subset(ReadError = [NotFound, Database], derive(Debug, thiserror::Error)))]
 #[status(subset(WriteError = [NotFound, Unauthorized, Conflict, Database], derive(Debug, thiserror::Error)))]
+#[status(subset(LimitedReadError = [NotFound, RateLimited, Database], derive(Debug, thiserror::Error)))]
 pub enum ApiError {
     #[error("item {id} not found")]
     #[status(404)]
@@ -270,4 +272,97 @@ fn the_catalog_stays_whole() {
     assert!(ReadError::table().variants().len() == 2 && WriteError::table().variants().len() == 4);
     let catalog = status_core::markdown::catalog::<ApiError>();
     assert!(catalog.contains("rate_limited"), "{catalog}");
+}
+
+/// A handler that returns the whole enum, documented with utoipa by a subset that lacks one
+/// of its errors: the drift a typed subset rules out, which `Contract` catches in a test.
+mod drift {
+    use axum::extract::Path;
+    use axum::routing::get;
+    use axum::{Json, Router};
+    use status_core::utoipa::{Merged, PathRejections};
+    use utoipa::OpenApi;
+
+    use super::{ApiError, Item, LimitedReadError, ReadError};
+
+    async fn read(Path(id): Path<u64>) -> Result<Json<Item>, ApiError> {
+        match id {
+            0 => Err(ApiError::RateLimited { seconds: 30 }),
+            1 => Ok(Json(Item { id })),
+            _ => Err(ApiError::NotFound { id }),
+        }
+    }
+
+    /// Without `problem_details`, axum's own 400 for `/items/seven` is plain text, which the
+    /// contract fails as well (its 400 lists `invalid_path`).
+    pub fn serve() -> String {
+        crate::serve_axum::serve(Router::new().route("/items/{id}", get(read)).layer(
+            axum::middleware::map_response(status_core::axum::problem_details),
+        ))
+    }
+
+    #[utoipa::path(
+        get,
+        path = "/items/{id}",
+        params(("id" = u64, Path)),
+        responses((status = 200, body = Item), Merged<(ReadError, PathRejections)>)
+    )]
+    #[allow(dead_code)]
+    fn documented() {}
+
+    #[utoipa::path(
+        get,
+        path = "/items/{id}",
+        params(("id" = u64, Path)),
+        responses((status = 200, body = Item), Merged<(LimitedReadError, PathRejections)>)
+    )]
+    #[allow(dead_code)]
+    fn fixed() {}
+
+    #[derive(OpenApi)]
+    #[openapi(paths(documented))]
+    pub struct Drifted;
+
+    #[derive(OpenApi)]
+    #[openapi(paths(fixed))]
+    pub struct Fixed;
+}
+
+#[test]
+fn the_contract_fails_an_undocumented_error_until_the_operation_lists_it() {
+    use status_core::openapi::Contract;
+    use utoipa::OpenApi as _;
+
+    let base = drift::serve();
+    let drifted = Contract::new(&serde_json::to_value(drift::Drifted::openapi()).unwrap());
+    let fixed = Contract::new(&serde_json::to_value(drift::Fixed::openapi()).unwrap());
+    let check = |contract: &Contract, path: &str| {
+        let seen = crate::common::send("GET", &format!("{base}{path}"), None);
+        let status = http::StatusCode::from_u16(seen.status).unwrap();
+        contract.check(&http::Method::GET, path, status, seen.text.as_bytes())
+    };
+    for path in ["/items/1", "/items/7", "/items/seven"] {
+        assert_eq!(check(&drifted, path), Ok(()), "{path}");
+        assert_eq!(check(&fixed, path), Ok(()), "{path}");
+    }
+    let error = check(&drifted, "/items/0").unwrap_err();
+    assert_eq!(
+        (error.status(), error.code()),
+        (http::StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
+    );
+    assert!(
+        error.to_string().starts_with(
+            "GET /items/0 answered 429 `rate_limited`, which GET /items/{id} does not document"
+        ),
+        "{error}"
+    );
+    assert_eq!(check(&fixed, "/items/0"), Ok(()));
+    // A route the document does not have is undocumented too.
+    let unknown = check(&fixed, "/nothing/here").unwrap_err();
+    assert!(
+        unknown
+            .to_string()
+            .ends_with("and the document has no operation for it"),
+        "{unknown}"
+    );
 }

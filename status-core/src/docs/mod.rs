@@ -1,5 +1,7 @@
 //! Documents written from a type's table: HTML pages, Markdown catalogs, OpenAPI responses.
 
+#[cfg(feature = "openapi")]
+mod contract;
 pub mod html;
 pub mod markdown;
 pub(crate) mod markup;

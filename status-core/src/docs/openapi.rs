@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use http::StatusCode;
 use serde_json::{json, Map, Value};
 
+pub use super::contract::{Contract, Undocumented};
 use crate::response::headers::display_name;
 use crate::response::table::numbered;
 use crate::status::registry::with_meaning;
