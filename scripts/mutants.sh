@@ -10,6 +10,10 @@
 # cargo-mutants runs it on the mutated package alone, which has none of the workspace's test
 # targets; `cargo test` with these arguments is it. `--iterate` (after a run) tests only the
 # mutants that were missed before.
+#
+# Exits 0 when every mutant was caught, 2 when some were missed and 3 when some timed out
+# (cargo-mutants' codes; the lists are in target/mutants-{crate}/mutants.out/), and non-zero,
+# saying why, when no mutant was tested at all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,19 +39,51 @@ export CARGO_PROFILE_DEV_DEBUG=0
 
 crate=${1:-all}
 shift || true
+# What cargo-mutants' exit code says; a run that did not test the mutants fails loudly.
+meaning() {
+  case $1 in
+    1) echo "usage error" ;;
+    4) echo "the tests fail without any mutation" ;;
+    5 | 6) echo "the --in-diff diff does not fit this tree" ;;
+    70) echo "cargo-mutants failed internally" ;;
+    *) echo "exit code $1" ;;
+  esac
+}
 run() {
-  local tests="$1_tests[@]"
+  local tests="$1_tests[@]" output="target/mutants-$1" status=0 tested=0
+  mkdir -p target
   cargo mutants --package "status-$1" --all-features --test-workspace true --baseline skip \
     --timeout 300 \
-    --gitignore true --output "target/mutants-$1" "${@:2}" -- "${!tests}" || true
+    --gitignore true --output "$output" "${@:2}" -- "${!tests}" || status=$?
   for outcome in caught missed timeout unviable; do
-    file="target/mutants-$1/mutants.out/$outcome.txt"
-    printf '%s %s: %s\n' "$1" "$outcome" "$( ([ -f "$file" ] && wc -l < "$file") || echo 0)"
+    file="$output/mutants.out/$outcome.txt"
+    count=$( ([ -f "$file" ] && wc -l < "$file") || echo 0)
+    tested=$((tested + count))
+    printf '%s %s: %s\n' "$1" "$outcome" "$count"
   done
+  case $status in
+    0 | 2 | 3) ;;
+    *)
+      echo "$1: cargo-mutants did not test the mutants: $(meaning "$status") (see $output/mutants.out/debug.log)" >&2
+      return "$status"
+      ;;
+  esac
+  if [ "$tested" -eq 0 ]; then
+    echo "$1: no mutant was tested; check the arguments and $output/mutants.out/" >&2
+    return 1
+  fi
+  # 2: some mutants were missed, 3: some timed out; both listed in mutants.out/.
+  return "$status"
 }
 
+# Both crates run even if the first has missed mutants; the script exits with the worse code.
+status=0
 case "$crate" in
-  derive | core) run "$crate" "$@" ;;
-  all) run derive "$@"; run core "$@" ;;
+  derive | core) run "$crate" "$@" || status=$? ;;
+  all)
+    run derive "$@" || status=$?
+    run core "$@" || { code=$?; [ "$code" -gt "$status" ] && status=$code; }
+    ;;
   *) echo "usage: $0 [derive|core] [cargo-mutants options]" >&2; exit 2 ;;
 esac
+exit "$status"
