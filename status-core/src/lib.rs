@@ -219,9 +219,11 @@ pub use status::class::StatusClass;
 pub use status::grpc::GrpcDomain;
 pub use status::registry::RegisteredStatus;
 
-/// Derives [`ApiStatus`] for an error enum or struct; see the crate's README for the attributes.
+// The attribute reference, on the page `#[derive(ApiStatus)]` leads to; its examples run as
+// this crate's doc tests.
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+#[doc = include_str!("../attributes.md")]
 pub use status_derive::ApiStatus;
 
 /// Derives [`FromProblem`] from the same attributes as `ApiStatus`, so a client rebuilds the

@@ -1036,6 +1036,39 @@ mod tests {
         }
     }
 
+    /// The attribute reference in rustdoc (status-core's `attributes.md`, on the derive's
+    /// page) has a section for every key of each level, and no other.
+    #[test]
+    fn the_rustdoc_reference_has_a_section_for_every_key_of_each_level() {
+        let reference = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../status-core/attributes.md"),
+        )
+        .expect("status-core/attributes.md");
+        let sections = |heading: &str| -> Vec<String> {
+            let start = reference.find(heading).expect(heading);
+            reference[start + heading.len()..]
+                .lines()
+                // Up to the next level (`# use ...` lines hide code in the examples).
+                .take_while(|line| !line.starts_with("# On "))
+                .filter_map(|line| line.strip_prefix("## "))
+                .map(|key| key.trim_matches('`').to_owned())
+                // The status literal is not a key.
+                .filter(|key| key != "status")
+                .collect()
+        };
+        for (heading, keys) in [
+            ("# On a variant", VARIANT_KEYS),
+            ("# On a field", FIELD_KEYS),
+            ("# On the enum", ENUM_KEYS),
+        ] {
+            let mut listed = sections(heading);
+            listed.sort();
+            let mut keys = keys.to_vec();
+            keys.sort_unstable();
+            assert_eq!(listed, keys, "{heading}");
+        }
+    }
+
     #[test]
     fn typos_suggest_the_nearest_key() {
         assert_eq!(closest("mesage", VARIANT_KEYS), Some("message"));

@@ -25,7 +25,8 @@ mod tests;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Implements `status_core::ApiStatus`; see the `status-core` crate for the attributes.
+/// Implements `status_core::ApiStatus`. Use it through `status-core`, whose re-export carries
+/// the attribute reference.
 #[proc_macro_derive(ApiStatus, attributes(status))]
 pub fn derive_api_status(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
