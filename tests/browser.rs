@@ -127,6 +127,21 @@ impl Browser {
         self.call("POST", "/url", &json!({ "url": url }));
     }
 
+    /// What `script` returns, run in the page (`arguments` are `args`).
+    fn script(&self, script: &str, args: &Value) -> Value {
+        self.call(
+            "POST",
+            "/execute/sync",
+            &json!({ "script": script, "args": args }),
+        )
+    }
+
+    /// The window as a PNG.
+    fn screenshot(&self) -> Vec<u8> {
+        let encoded = self.call("GET", "/screenshot", &json!({}));
+        base64_decode(encoded.as_str().expect("a screenshot is base64 text"))
+    }
+
     /// The text of the element `selector` selects, if it is displayed.
     fn displayed_text(&self, selector: &str) -> Option<String> {
         let found = self.call(
@@ -196,6 +211,59 @@ fn every_served_type_uri_opens_the_section_that_documents_it() {
     );
 }
 
+/// Standard base64, as `WebDriver` sends a screenshot.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => u32::from(c - b'A'),
+        b'a'..=b'z' => u32::from(c - b'a') + 26,
+        b'0'..=b'9' => u32::from(c - b'0') + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()).collect();
+    let mut bytes = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut bits = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            bits |= value(c) << (18 - 6 * i);
+        }
+        let [_, a, b, c] = bits.to_be_bytes();
+        bytes.extend(&[a, b, c][..chunk.len() - 1]);
+    }
+    bytes
+}
+
+/// The README's picture of the error catalog (`docs/error-catalog.png`) shows the page the
+/// axum example serves at `/problems/`: the page's text, as the browser renders it, must be the
+/// text kept beside the picture (`docs/error-catalog.txt`), which was taken with it. With
+/// `STATUS_CORE_REGENERATE_PICTURE=1`, the test takes both again instead.
+#[test]
+#[ignore = "needs chromedriver: apt-get install chromium chromium-driver"]
+fn the_readme_picture_shows_the_catalog_the_example_serves() {
+    let chromedriver = find_on_path("chromedriver")
+        .expect("chromedriver is not on PATH: apt-get install chromium chromium-driver");
+    let (_server, base) = example::start("axum_server");
+    let browser = Browser::start(&chromedriver);
+    let catalog = status_core::html::base_path(&demo::ApiError::table());
+    browser.open(&format!("{base}{catalog}"));
+    let text = browser.script("return document.body.innerText;", &json!([]));
+    let text = text.as_str().expect("the page's text").trim_end().to_owned() + "\n";
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    if std::env::var_os("STATUS_CORE_REGENERATE_PICTURE").is_some() {
+        std::fs::write(docs.join("error-catalog.png"), browser.screenshot()).unwrap();
+        std::fs::write(docs.join("error-catalog.txt"), &text).unwrap();
+        return;
+    }
+    let kept = std::fs::read_to_string(docs.join("error-catalog.txt")).unwrap();
+    assert_eq!(
+        text, kept,
+        "the served catalog and the README's picture differ; take both again with \
+         STATUS_CORE_REGENERATE_PICTURE=1 cargo test --all-features --test browser -- \
+         --ignored the_readme_picture"
+    );
+}
+
 /// What a problem page the browser shows says: its `h1`, its detail and its list of members.
 #[cfg(all(feature = "actix-web", feature = "tracing"))]
 struct Shown {
@@ -207,14 +275,6 @@ struct Shown {
 #[cfg(all(feature = "actix-web", feature = "tracing"))]
 impl Browser {
     /// What `script` returns, run in the page (`arguments` are `args`).
-    fn script(&self, script: &str, args: &Value) -> Value {
-        self.call(
-            "POST",
-            "/execute/sync",
-            &json!({ "script": script, "args": args }),
-        )
-    }
-
     /// What `script` passes to its callback, the last of its `arguments`, run in the page.
     fn async_script(&self, script: &str, args: &Value) -> Value {
         self.call(
