@@ -221,7 +221,10 @@ fn base64_decode(text: &str) -> Vec<u8> {
         b'/' => 63,
         _ => panic!("not base64: {c}"),
     };
-    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()).collect();
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| *c != b'=' && !c.is_ascii_whitespace())
+        .collect();
     let mut bytes = Vec::with_capacity(digits.len() * 3 / 4);
     for chunk in digits.chunks(4) {
         let mut bits = 0u32;
@@ -248,7 +251,12 @@ fn the_readme_picture_shows_the_catalog_the_example_serves() {
     let catalog = status_core::html::base_path(&demo::ApiError::table());
     browser.open(&format!("{base}{catalog}"));
     let text = browser.script("return document.body.innerText;", &json!([]));
-    let text = text.as_str().expect("the page's text").trim_end().to_owned() + "\n";
+    let text = text
+        .as_str()
+        .expect("the page's text")
+        .trim_end()
+        .to_owned()
+        + "\n";
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
     if std::env::var_os("STATUS_CORE_REGENERATE_PICTURE").is_some() {
         std::fs::write(docs.join("error-catalog.png"), browser.screenshot()).unwrap();
