@@ -21,6 +21,10 @@ mod expand;
 mod generics;
 #[path = "../../status-derive/src/static_body.rs"]
 mod static_body;
+// `impls` is for the `FromProblem` derive, which this target does not run.
+#[allow(dead_code)]
+#[path = "../../status-derive/src/subset.rs"]
+mod subset;
 #[path = "../../status-derive/src/template.rs"]
 mod template;
 #[path = "../../status-derive/src/valid.rs"]
