@@ -780,8 +780,8 @@ fn instead_here(name: &str, level: Level) -> &'static str {
     }
 }
 
-/// The known key nearest to `name` by edit distance, if it is near enough to be a typo.
-pub fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
+/// The known name nearest to `name` by edit distance, if it is near enough to be a typo.
+pub fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(name, k), *k))

@@ -159,7 +159,7 @@ fn subsets(cx: &mut Ctxt, input: &Input) {
                 );
             } else if !names.contains(&listed[at]) {
                 let known: Vec<&str> = names.iter().map(String::as_str).collect();
-                let hint = match closest_name(&variant.to_string(), &known) {
+                let hint = match crate::attr::closest(&variant.to_string(), &known) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!(
                         "it has: {}",
@@ -177,16 +177,6 @@ fn subsets(cx: &mut Ctxt, input: &Input) {
             }
         }
     }
-}
-
-/// The name nearest to `name`, if it is near enough to be a typo.
-fn closest_name<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
-    known
-        .iter()
-        .map(|k| (crate::attr::edit_distance(name, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min()
-        .map(|(_, k)| k)
 }
 
 /// `crate = "..."` is a path; one that does not parse would be ignored without a word.
