@@ -1,6 +1,7 @@
 //! An axum service documented with aide: each handler returns a subset of `ApiError`
 //! (`Result<Json<User>, GetUserError>`), and the generated OpenAPI document lists, under each
-//! operation, exactly that subset's error responses, with no annotation. It is the README's walk-through, whole: the document served at
+//! operation, exactly that subset's error responses, with no annotation. It is the docs tools
+//! guide's walk-through (`status_core::guide::docs_tools`), whole: the document served at
 //! `/openapi.json`, the problem type pages at `/problems/`, the fallback, and the layers in
 //! the order they must go (`tests/aide_openapi.rs` serves it and checks each part).
 //!
@@ -87,7 +88,7 @@ async fn openapi_json(Extension(api): Extension<Arc<OpenApi>>) -> Response {
     Json(api.as_ref()).into_response()
 }
 
-/// The service, and its OpenAPI document: the README's aide walk-through, step by step.
+/// The service, and its OpenAPI document: the docs tools guide's aide walk-through, step by step.
 pub fn app() -> (Router, Arc<OpenApi>) {
     // aide reports what it leaves out of the document (say, a second response for a status
     // that already has one) here, instead of dropping it silently.

@@ -24,7 +24,7 @@ async fn order(order: web::Json<Order>) -> Result<HttpResponse, ShopError> {
     Ok(HttpResponse::Ok().body(format!("{} ordered", order.quantity)))
 }
 
-/// Declared with the method macro: a wrong method finds no resource (the README says so).
+/// Declared with the method macro: a wrong method finds no resource (the frameworks guide says so).
 #[actix_web::get("/by-macro")]
 async fn by_macro() -> HttpResponse {
     HttpResponse::Ok().finish()

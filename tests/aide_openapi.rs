@@ -133,7 +133,7 @@ fn a_single_response_exists_only_for_a_type_with_one_status() {
     assert!(status_core::aide::single_response::<ShopError>().is_none());
 }
 
-/// The README's aide walk-through, as `examples/aide.rs` builds it.
+/// The docs tools guide's aide walk-through, as `examples/aide.rs` builds it.
 #[allow(dead_code, clippy::pedantic)]
 #[path = "../examples/aide.rs"]
 mod walk_through;

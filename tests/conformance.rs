@@ -3,7 +3,8 @@
 //! loopback with status-core's layers and called with a real HTTP client. Each answer is
 //! checked against the shared enum's responses and the rejection table, or against the
 //! framework's exception (`common/conformance/exceptions.rs`), which says what it answers
-//! instead and why; and the README's matrix and list of exceptions are checked against both.
+//! instead and why; and the matrix and list of exceptions of the README and the frameworks guide
+//! (status-core's `guide/frameworks.md`) are checked against both.
 
 // Not every helper of the other server tests is used here.
 #[allow(dead_code)]
@@ -117,10 +118,19 @@ fn each_exception_is_of_a_case_and_answers_otherwise() {
 }
 
 #[test]
-fn the_readme_s_matrix_and_exceptions_are_the_suite_s() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    matrix::assert_readme_is_the_suite_s(&readme);
+fn the_readme_s_and_the_guide_s_matrix_and_exceptions_are_the_suite_s() {
+    let read =
+        |path: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path));
+    matrix::assert_section_is_the_suite_s(
+        "the README",
+        &read("README.md").unwrap(),
+        "## Framework conformance",
+    );
+    matrix::assert_section_is_the_suite_s(
+        "the frameworks guide",
+        &read("status-core/guide/frameworks.md").unwrap(),
+        "# Framework conformance",
+    );
 }
 
 #[test]

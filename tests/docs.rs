@@ -172,12 +172,15 @@ fn openapi_headers_document_retry_after_allow_and_www_authenticate() {
     );
 }
 
-/// The README's table of what the framework answers is the rejections' table, row for row.
+/// The frameworks guide's table of what the framework answers is the rejections' table, row
+/// for row.
 #[test]
-fn readme_lists_every_rejection_with_its_status() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let rows: Vec<&str> = readme
+fn the_frameworks_guide_lists_every_rejection_with_its_status() {
+    let guide = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("status-core/guide/frameworks.md"),
+    )
+    .unwrap();
+    let rows: Vec<&str> = guide
         .lines()
         .filter(|line| line.starts_with("| 4") && line.contains("` |"))
         .collect();
@@ -186,7 +189,7 @@ fn readme_lists_every_rejection_with_its_status() {
         let start = format!("| {} | `{}` |", row.status().as_u16(), row.code());
         assert!(
             rows.iter().any(|line| line.starts_with(&start)),
-            "the README lacks {start}"
+            "the frameworks guide lacks {start}"
         );
     }
     let listed = rows
@@ -201,17 +204,22 @@ fn readme_lists_every_rejection_with_its_status() {
     assert_eq!(listed, table.variants().len(), "{rows:#?}");
 }
 
-/// The README's table of the statuses each framework keeps is the code's: a row for each code
-/// whose status differs somewhere, and none for the others.
+/// The frameworks guide's table of the statuses each framework keeps is the code's: a row for
+/// each code whose status differs somewhere, and none for the others.
 #[test]
-fn readme_lists_each_framework_s_own_statuses() {
+fn the_frameworks_guide_lists_each_framework_s_own_statuses() {
     use status_core::statuses::{ActixWeb, Poem, RejectionStatuses, Rocket, Salvo, Uniform, Warp};
     use status_core::RejectionKind;
 
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let guide = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("status-core/guide/frameworks.md"),
+    )
+    .unwrap();
     let header = "| code | the table (axum) | actix-web | poem | rocket | salvo | warp |";
-    assert!(readme.contains(header), "the README lacks {header}");
+    assert!(
+        guide.contains(header),
+        "the frameworks guide lacks {header}"
+    );
     let frameworks = [
         Uniform::STATUSES,
         ActixWeb::STATUSES,
@@ -225,7 +233,7 @@ fn readme_lists_each_framework_s_own_statuses() {
         let statuses: Vec<String> = frameworks.iter().map(|s| s[index].to_string()).collect();
         let row = format!("| `{code}` | {} |", statuses.join(" | "));
         let differs = statuses.iter().any(|status| *status != statuses[0]);
-        let listed = readme
+        let listed = guide
             .lines()
             .any(|line| line.starts_with(&format!("| `{code}` | ")));
         assert_eq!(
@@ -233,7 +241,7 @@ fn readme_lists_each_framework_s_own_statuses() {
             "{code}: listed {listed}, differs {differs}"
         );
         if differs {
-            assert!(readme.contains(&row), "the README lacks {row}");
+            assert!(guide.contains(&row), "the frameworks guide lacks {row}");
         }
     }
 }

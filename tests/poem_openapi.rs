@@ -389,8 +389,8 @@ impl Secured {
 }
 
 /// poem-openapi answers a request without the scheme's credentials with a `401` of its own,
-/// which names no challenge: the one line the README gives answers it with the enum's own
-/// `401` instead, challenge, code and all.
+/// which names no challenge: the one line the docs tools guide gives (status-core's
+/// `guide/docs_tools.md`) answers it with the enum's own `401` instead, challenge, code and all.
 #[test]
 fn poem_openapis_own_401_is_answered_with_the_enums_challenge_in_one_line() {
     use poem::{EndpointExt, IntoEndpoint};
@@ -407,7 +407,7 @@ fn poem_openapis_own_401_is_answered_with_the_enums_challenge_in_one_line() {
     assert_eq!(
         seen.header("www-authenticate"),
         None,
-        "what the README warns of"
+        "what the docs tools guide warns of"
     );
 
     let answered = serve_poem::serve(

@@ -17,6 +17,9 @@
 //! - [`html`] and [`markdown`]: the catalog of a type's errors for people; the HTML page is
 //!   what its problem type URIs resolve to, written for the API's clients (codes and
 //!   descriptions, no Rust names), the Markdown for its developers.
+//! - [`guide`]: the guides, a topic each (serving with each framework, invalid input,
+//!   browsers and logs, the documentation tools, the problem type pages, gRPC, clients),
+//!   with examples that run; the attribute reference is the derive's page.
 //!
 //! ```
 //! use status_core::{ApiStatus, Status};
@@ -145,6 +148,7 @@ mod client;
 mod doc_tools;
 mod docs;
 mod frameworks;
+pub mod guide;
 mod problem;
 mod response;
 mod serve;

@@ -1,6 +1,6 @@
 //! `#[derive(ApiStatus)]`: maps an error enum's variants to HTTP responses, checked at compile
 //! time. Use it through `status-core`, which re-exports it beside the trait; the attribute
-//! grammar is documented there and in the README.
+//! grammar is documented there, on the derive's page (status-core's `attributes.md`).
 //!
 //! Both derives make three passes over one `ast::Input`: parse (`attr`, `ast`), validate
 //! (`valid`, with errors collected in `ctxt`), then expand (`expand` or `from_problem`, with

@@ -1,7 +1,8 @@
-//! The README's matrix of framework × capability and its list of exceptions, written from the
-//! suite's data: the cells the cases decide are read from the exceptions, the others from
-//! [`ROWS`], which the suite checks (the apps use those layers, every problem answer is checked
-//! for `instance`, every framework is asked for pages, every docs tool is read).
+//! The matrix of framework × capability and its list of exceptions (in the README and the
+//! frameworks guide), written from the suite's data: the cells the cases decide are read from
+//! the exceptions, the others from [`ROWS`], which the suite checks (the apps use those layers,
+//! every problem answer is checked for `instance`, every framework is asked for pages, every
+//! docs tool is read).
 
 use std::fmt::Write as _;
 
@@ -21,7 +22,7 @@ pub struct Row {
     pub docs: &'static [Tool],
 }
 
-/// Every framework's row, in the README's order.
+/// Every framework's row, in the guide's order.
 pub const ROWS: [Row; 6] = [
     Row {
         framework: Framework::Axum,
@@ -91,7 +92,7 @@ pub const COLUMNS: [&str; 9] = [
     "schemathesis-clean",
 ];
 
-/// The README's matrix, one line per framework.
+/// The guide's matrix, one line per framework.
 pub fn matrix() -> String {
     let mut lines = vec![
         format!("| {} |", COLUMNS.join(" | ")),
@@ -189,7 +190,7 @@ fn allow_of(problem: &Problem) -> Option<Header> {
         .map(|(_, rule)| *rule)
 }
 
-/// The README's list of exceptions, by framework, in the order of the cases.
+/// The guide's list of exceptions, by framework, in the order of the cases.
 pub fn exceptions_list() -> String {
     let mut lines = Vec::new();
     for framework in Framework::ALL {
@@ -245,15 +246,17 @@ fn capitalized(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The README's section on conformance: its matrix and its list of exceptions are the ones
-/// the suite's data writes, and it has no other rows or items.
-pub fn assert_readme_is_the_suite_s(readme: &str) {
-    let start = readme
-        .find("\n## Framework conformance\n")
-        .expect("the README has a section \"Framework conformance\"");
-    let section = &readme[start + 1..];
+/// A document's section on conformance, under `heading` (the README's, and the frameworks
+/// guide's, status-core's `guide/frameworks.md`): its matrix and its list of exceptions are the
+/// ones the suite's data writes, and it has no other rows or items.
+pub fn assert_section_is_the_suite_s(document: &str, text: &str, heading: &str) {
+    let start = text
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("{document} has no section {heading:?}"));
+    let section = &text[start + 1..];
+    let level = heading.split(' ').next().unwrap_or("#");
     let section = &section[..section[1..]
-        .find("\n## ")
+        .find(&format!("\n{level} "))
         .map_or(section.len(), |end| end + 1)];
     let matrix = matrix();
     let list = exceptions_list();
@@ -271,12 +274,12 @@ pub fn assert_readme_is_the_suite_s(readme: &str) {
         .collect();
     assert!(
         section.contains(&matrix) && rows.len() == ROWS.len() + 1,
-        "the README's matrix is not the suite's; it is:\n\n{matrix}\n"
+        "{document}'s matrix is not the suite's; it is:\n\n{matrix}\n"
     );
     assert_eq!(
         items.join("\n"),
         list,
-        "the README's exceptions are not the suite's; they are:\n\n{list}\n"
+        "{document}'s exceptions are not the suite's; they are:\n\n{list}\n"
     );
 }
 
@@ -298,7 +301,7 @@ pub fn assert_contract_is_ci_s(ci: &str) {
     assert_eq!(
         run, listed,
         "CI's contract step serves other examples than CONTRACT lists: update CONTRACT, with \
-         the framework and tool of each, and the README's matrix"
+         the framework and tool of each, and the matrix of the README and the frameworks guide"
     );
 }
 
