@@ -11,7 +11,11 @@ import re
 import sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
-sources = "".join(p.read_text() for p in (root / "status-core/src").rglob("*.rs"))
+core = root / "status-core"
+# The docs are written in the sources and in the Markdown they include (the guides, the
+# attribute reference).
+texts = [*(core / "src").rglob("*.rs"), *(core / "guide").glob("*.md"), core / "attributes.md"]
+sources = "".join(p.read_text() for p in texts)
 found = set()
 for page in (root / "target/doc/status_core").rglob("*.html"):
     for text in re.findall(r"\[<code>(.*?)</code>\]", page.read_text()):
