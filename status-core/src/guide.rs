@@ -27,139 +27,78 @@
     doc = "[attributes]: <https://docs.rs/status-core/latest/status_core/derive.ApiStatus.html>"
 )]
 
-/// Serve it: the enum from axum, actix-web, rocket, poem, salvo and warp handlers; what the
-/// framework answers before your handler runs; the framework's own statuses; conformance.
-///
-#[cfg_attr(
-    all(
-        feature = "derive",
-        feature = "axum",
-        feature = "actix-web",
-        feature = "rocket",
-        feature = "poem",
-        feature = "salvo",
-        feature = "warp"
-    ),
-    doc = include_str!("../guide/frameworks.md")
-)]
-#[cfg_attr(
-    not(all(
-        feature = "derive",
-        feature = "axum",
-        feature = "actix-web",
-        feature = "rocket",
-        feature = "poem",
-        feature = "salvo",
-        feature = "warp"
-    )),
-    doc = "This guide's examples need the features `axum`, `actix-web`, `rocket`, `poem`, \
-           `salvo` and `warp` (and the default `derive`), so it is shown with them: on \
-           [docs.rs](https://docs.rs/status-core/latest/status_core/guide/frameworks/index.html), \
-           or in `guide/frameworks.md` of the package."
-)]
-pub mod frameworks {}
+/// Declares a guide: its summary, and its page (`guide/NAME.md`) where the features its
+/// examples need are on, else a line naming them (`needs`, as a sentence would list them).
+macro_rules! guide {
+    ($(#[doc = $summary:literal])* $name:ident, [$($feature:literal),+], $needs:literal) => {
+        $(#[doc = $summary])*
+        ///
+        #[cfg_attr(
+            all(feature = "derive", $(feature = $feature),+),
+            doc = include_str!(concat!("../guide/", stringify!($name), ".md"))
+        )]
+        #[cfg_attr(
+            not(all(feature = "derive", $(feature = $feature),+)),
+            doc = concat!(
+                "This guide's examples need ", $needs, " (and the default `derive`), so it is ",
+                "shown with them: on [docs.rs](https://docs.rs/status-core/latest/status_core/",
+                "guide/", stringify!($name), "/index.html), or in `guide/", stringify!($name),
+                ".md` of the package."
+            )
+        )]
+        pub mod $name {}
+    };
+}
 
-/// Invalid input: where, and why, in an `errors` member of JSON Pointers and messages.
-///
-#[cfg_attr(
-    all(feature = "derive", feature = "validator"),
-    doc = include_str!("../guide/validation.md")
-)]
-#[cfg_attr(
-    not(all(feature = "derive", feature = "validator")),
-    doc = "This guide's examples need the feature `validator` (and the default `derive`), so \
-           it is shown with it: on \
-           [docs.rs](https://docs.rs/status-core/latest/status_core/guide/validation/index.html), \
-           or in `guide/validation.md` of the package."
-)]
-pub mod validation {}
+guide! {
+    /// Serve it: the enum from axum, actix-web, rocket, poem, salvo and warp handlers; what the
+    /// framework answers before your handler runs; the framework's own statuses; conformance.
+    frameworks,
+    ["axum", "actix-web", "rocket", "poem", "salvo", "warp"],
+    "the features `axum`, `actix-web`, `rocket`, `poem`, `salvo` and `warp`"
+}
 
-/// Browsers too: the representation each client asks for; every error in your logs and your
-/// middleware.
-///
-#[cfg_attr(
-    all(feature = "derive", feature = "axum", feature = "tracing"),
-    doc = include_str!("../guide/browsers_and_logs.md")
-)]
-#[cfg_attr(
-    not(all(feature = "derive", feature = "axum", feature = "tracing")),
-    doc = "This guide's examples need the features `axum` and `tracing` (and the default \
-           `derive`), so it is shown with them: on \
-           [docs.rs](https://docs.rs/status-core/latest/status_core/guide/browsers_and_logs/index.html), \
-           or in `guide/browsers_and_logs.md` of the package."
-)]
-pub mod browsers_and_logs {}
+guide! {
+    /// Invalid input: where, and why, in an `errors` member of JSON Pointers and messages.
+    validation,
+    ["validator"],
+    "the feature `validator`"
+}
 
-/// Documentation for free: the catalogs and OpenAPI from the same table; typed subsets per
-/// operation; utoipa, aide, poem-openapi and salvo-oapi.
-///
-#[cfg_attr(
-    all(
-        feature = "derive",
-        feature = "axum",
-        feature = "utoipa",
-        feature = "aide",
-        feature = "poem-openapi"
-    ),
-    doc = include_str!("../guide/docs_tools.md")
-)]
-#[cfg_attr(
-    not(all(
-        feature = "derive",
-        feature = "axum",
-        feature = "utoipa",
-        feature = "aide",
-        feature = "poem-openapi"
-    )),
-    doc = "This guide's examples need the features `axum`, `utoipa`, `aide` and \
-           `poem-openapi` (and the default `derive`), so it is shown with them: on \
-           [docs.rs](https://docs.rs/status-core/latest/status_core/guide/docs_tools/index.html), \
-           or in `guide/docs_tools.md` of the package."
-)]
-pub mod docs_tools {}
+guide! {
+    /// Browsers too: the representation each client asks for; every error in your logs and
+    /// your middleware.
+    browsers_and_logs,
+    ["axum", "tracing"],
+    "the features `axum` and `tracing`"
+}
 
-/// Problem types that resolve: the error catalog as a web page, served where the type URIs
-/// point.
-///
-#[cfg_attr(
-    all(feature = "derive", feature = "axum"),
-    doc = include_str!("../guide/pages.md")
-)]
-#[cfg_attr(
-    not(all(feature = "derive", feature = "axum")),
-    doc = "This guide's examples need the feature `axum` (and the default `derive`), so it is \
-           shown with it: on \
-           [docs.rs](https://docs.rs/status-core/latest/status_core/guide/pages/index.html), \
-           or in `guide/pages.md` of the package."
-)]
-pub mod pages {}
+guide! {
+    /// Documentation for free: the catalogs and OpenAPI from the same table; typed subsets per
+    /// operation; utoipa, aide, poem-openapi and salvo-oapi.
+    docs_tools,
+    ["axum", "utoipa", "aide", "poem-openapi"],
+    "the features `axum`, `utoipa`, `aide` and `poem-openapi`"
+}
 
-/// Answer over gRPC with tonic: one enum, one table, for HTTP and gRPC.
-///
-#[cfg_attr(
-    all(feature = "derive", feature = "tonic"),
-    doc = include_str!("../guide/grpc.md")
-)]
-#[cfg_attr(
-    not(all(feature = "derive", feature = "tonic")),
-    doc = "This guide's examples need the feature `tonic` (and the default `derive`), so it is \
-           shown with it: on \
-           [docs.rs](https://docs.rs/status-core/latest/status_core/guide/grpc/index.html), \
-           or in `guide/grpc.md` of the package."
-)]
-pub mod grpc {}
+guide! {
+    /// Problem types that resolve: the error catalog as a web page, served where the type URIs
+    /// point.
+    pages,
+    ["axum"],
+    "the feature `axum`"
+}
 
-/// The same enum on both ends: a client gets the server's own value back from the response.
-///
-#[cfg_attr(
-    all(feature = "derive", feature = "reqwest"),
-    doc = include_str!("../guide/clients.md")
-)]
-#[cfg_attr(
-    not(all(feature = "derive", feature = "reqwest")),
-    doc = "This guide's examples need the feature `reqwest` (and the default `derive`), so it \
-           is shown with it: on \
-           [docs.rs](https://docs.rs/status-core/latest/status_core/guide/clients/index.html), \
-           or in `guide/clients.md` of the package."
-)]
-pub mod clients {}
+guide! {
+    /// Answer over gRPC with tonic: one enum, one table, for HTTP and gRPC.
+    grpc,
+    ["tonic"],
+    "the feature `tonic`"
+}
+
+guide! {
+    /// The same enum on both ends: a client gets the server's own value back from the response.
+    clients,
+    ["reqwest"],
+    "the feature `reqwest`"
+}
