@@ -8,6 +8,7 @@ use http::{HeaderMap, Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::pull::Pull;
 use crate::problem::view::ProblemView;
 use crate::{Problem, VariantInfo};
 
@@ -168,14 +169,30 @@ pub trait FromProblem: Sized {
     /// answers it.
     fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self, Problem> {
         let (status, headers, body) = (response.status(), response.headers(), response.body());
-        // First from a view of the body that copies nothing it does not need; only what is
-        // not one of this type's values pays for the whole `Problem`.
-        if let Some(view) = ProblemView::parse_response(status, headers, body.as_ref()) {
+        let body = body.as_ref();
+        if !is_json(headers) {
+            return Self::from_parts(Problem::new(status), headers);
+        }
+        // First the body read as the questions of `from_received` need it, each member once;
+        // then, if the rest of the body could change an answer, from a view of the body that
+        // copies nothing it does not need. Only what is not one of this type's values pays for
+        // the whole `Problem`.
+        let pull = Pull::new(status, body);
+        if pull.opens() {
+            let value = Self::from_received(&Received::of_pull(&pull, headers));
+            if pull.finish() {
+                return match value {
+                    Some(value) => Ok(value),
+                    None => Self::from_parts(Problem::from_json(status, body), headers),
+                };
+            }
+        }
+        if let Some(view) = ProblemView::parse_json(status, body) {
             if let Some(value) = Self::from_received(&Received::of_view(&view, headers)) {
                 return Ok(value);
             }
         }
-        Self::from_parts(Problem::from_body(status, headers, body.as_ref()), headers)
+        Self::from_parts(Problem::from_json(status, body), headers)
     }
 
     /// The value a gRPC status describes, as [`status_core::tonic::status`](crate::tonic::status)
@@ -241,6 +258,8 @@ pub struct Received<'a> {
 enum Members<'a> {
     Problem(&'a Problem),
     View(&'a ProblemView<'a>),
+    /// A body read as far as the questions asked of it need.
+    Pull(&'a Pull<'a>),
 }
 
 /// Which protocol the problem came over: it decides how a variant's status is compared.
@@ -271,12 +290,21 @@ impl<'a> Received<'a> {
         }
     }
 
+    fn of_pull(pull: &'a Pull<'a>, headers: &'a HeaderMap) -> Self {
+        Self {
+            members: Members::Pull(pull),
+            headers,
+            via: Via::Http,
+        }
+    }
+
     /// The problem's `code`.
     #[must_use]
     pub fn code(&self) -> Option<&'a str> {
         match self.members {
             Members::Problem(problem) => problem.code(),
             Members::View(view) => view.code.as_deref(),
+            Members::Pull(pull) => pull.code(),
         }
     }
 
@@ -286,6 +314,7 @@ impl<'a> Received<'a> {
         match self.members {
             Members::Problem(problem) => problem.status(),
             Members::View(view) => view.status,
+            Members::Pull(pull) => Some(pull.status()),
         }
     }
 
@@ -295,6 +324,7 @@ impl<'a> Received<'a> {
         match self.members {
             Members::Problem(problem) => problem.detail(),
             Members::View(view) => view.detail.as_deref(),
+            Members::Pull(pull) => pull.detail(),
         }
     }
 
@@ -336,6 +366,7 @@ impl<'a> Received<'a> {
         let problem = match self.members {
             Members::Problem(problem) => problem,
             Members::View(view) => return view.member(name),
+            Members::Pull(pull) => return pull.member(name),
         };
         let value = problem.extensions().get(name).unwrap_or(&Value::Null);
         match (T::deserialize(value), value, self.via) {
@@ -515,28 +546,29 @@ impl Problem {
     /// ```
     #[must_use]
     pub fn from_body(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
-        let parsed = if is_json(headers) {
-            serde_json::from_slice::<Self>(body).ok()
+        if is_json(headers) {
+            Self::from_json(status, body)
         } else {
-            None
-        };
-        match parsed {
-            Some(mut problem) => {
+            Self::new(status)
+        }
+    }
+
+    /// [`Problem::from_body`] of a body that may be JSON.
+    fn from_json(status: StatusCode, body: &[u8]) -> Self {
+        match serde_json::from_slice::<Self>(body) {
+            Ok(mut problem) => {
                 problem.status.get_or_insert(status.as_u16());
                 problem
             }
-            None => Self::new(status),
+            Err(_) => Self::new(status),
         }
     }
 }
 
 impl<'a> ProblemView<'a> {
-    /// [`Problem::from_body`]'s reading, as a view: `None` where that gives the problem of
+    /// [`Problem::from_json`]'s reading, as a view: `None` where that gives the problem of
     /// the status alone.
-    fn parse_response(status: StatusCode, headers: &HeaderMap, body: &'a [u8]) -> Option<Self> {
-        if !is_json(headers) {
-            return None;
-        }
+    fn parse_json(status: StatusCode, body: &'a [u8]) -> Option<Self> {
         let mut view = Self::parse(body)?;
         view.status.get_or_insert(status.as_u16());
         Some(view)

@@ -110,8 +110,9 @@ impl<'de: 'a, 'a> Visitor<'de> for TextVisitor<'a> {
     }
 }
 
-/// A standard member's value: the text or number it should be, or anything else.
-enum Scalar<'a> {
+/// A standard member's value: the text or number it should be, or anything else (also read
+/// by the client's one-pass reader, `client::pull`).
+pub(crate) enum Scalar<'a> {
     Text(Cow<'a, str>),
     Unsigned(u64),
     Other,
