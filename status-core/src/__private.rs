@@ -40,6 +40,18 @@ pub fn with_served<B>(mut response: http::Response<B>, served: crate::Served) ->
     response
 }
 
+/// The axum response of a derived type's value (its `IntoResponse`). A build with debug
+/// assertions writes it through a trait object, compiled once in this crate; an optimized
+/// build writes it for the type itself, as `status_core::axum::response` does.
+#[cfg(feature = "axum")]
+#[must_use]
+pub fn axum_response<T: ApiStatus>(value: &T) -> axum::response::Response {
+    #[cfg(debug_assertions)]
+    return crate::response::api_status::erased_response(value);
+    #[cfg(not(debug_assertions))]
+    crate::axum::response(value)
+}
+
 /// Sets `Retry-After` from a field of whole seconds.
 pub fn retry_after<T: RetryAfter + ?Sized>(headers: &mut HeaderMap, value: &T) {
     if let Some(seconds) = value.retry_after_seconds() {

@@ -28,6 +28,11 @@ pub struct Variant<'a> {
     pub syn_attrs: &'a [Attribute],
     /// The parsed `message`, if it parsed.
     pub template: Option<Template>,
+    /// `status`, read once: the derive asks it of each variant a dozen times, and each read
+    /// of the literal's text is a call into the compiler.
+    status: std::cell::OnceCell<Option<u16>>,
+    /// `code`, made once.
+    code: std::cell::OnceCell<String>,
 }
 
 pub struct Field<'a> {
@@ -148,6 +153,8 @@ impl<'a> Variant<'a> {
             doc: doc_paragraph(attrs),
             syn_attrs: attrs,
             template,
+            status: std::cell::OnceCell::new(),
+            code: std::cell::OnceCell::new(),
         }
     }
 }
@@ -256,7 +263,9 @@ impl Variant<'_> {
 
     /// The status code, as the literal reads in decimal; `valid` refuses it in other forms.
     pub fn status(&self, input: &Input) -> Option<u16> {
-        self.status_lit(input)?.to_string().parse().ok()
+        *self
+            .status
+            .get_or_init(|| self.status_lit(input)?.to_string().parse().ok())
     }
 
     pub fn is_transparent(&self) -> bool {
@@ -323,13 +332,17 @@ impl Variant<'_> {
     /// and on a 5xx the status's own (`internal_server_error`), since a 5xx variant's name
     /// tells of the server's inner parts (`Database`), which clients have no business with.
     pub fn code(&self, input: &Input) -> String {
-        if let Some(code) = &self.attrs.code {
-            return code.value();
-        }
-        match self.status(input) {
-            Some(status @ 500..) => server_error_code(status).to_owned(),
-            _ => input.code_of_name(&self.ident.to_string()),
-        }
+        self.code
+            .get_or_init(|| {
+                if let Some(code) = &self.attrs.code {
+                    return code.value();
+                }
+                match self.status(input) {
+                    Some(status @ 500..) => server_error_code(status).to_owned(),
+                    _ => input.code_of_name(&self.ident.to_string()),
+                }
+            })
+            .clone()
     }
 
     /// Whether the code is the one the status gives every 5xx variant without its own.

@@ -1,7 +1,7 @@
 //! Code generation from a validated input: a `match` per method and a constant table. All
 //! the logic that can be ordinary code lives in `status-core`.
 
-use proc_macro2::{Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, ToTokens, TokenStreamExt};
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
@@ -347,6 +347,9 @@ fn row_index(input: &Input) -> (TokenStream, Option<TokenStream>) {
     // Every arm in one repetition, not a stream of its own each: this runs for every variant.
     let variants = input.variants.iter().map(|v| v.ident);
     let indices = 0..input.variants.len();
+    // `{ .. }` made once and copied into each arm: a group made anew costs the derive a
+    // call into the compiler for its contents.
+    let rest = Group::new(Delimiter::Brace, quote!(..));
     let items = quote! {
         trait __RowIndex {
             fn row_index(&self) -> usize;
@@ -354,7 +357,7 @@ fn row_index(input: &Input) -> (TokenStream, Option<TokenStream>) {
         impl #impl_generics __RowIndex for #ident #ty_generics #where_clause {
             #[inline]
             fn row_index(&self) -> usize {
-                match self { #(Self::#variants { .. } => #indices,)* }
+                match self { #(Self::#variants #rest => #indices,)* }
             }
         }
     };

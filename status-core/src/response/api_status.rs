@@ -375,6 +375,10 @@ impl<T: ApiStatus + ?Sized> ErasedStatus for T {
     fn write_headers(&self, headers: &mut HeaderMap) {
         ApiStatus::write_headers(self, headers);
     }
+
+    fn static_body(&self) -> Option<&'static [u8]> {
+        ApiStatus::static_body(self)
+    }
 }
 
 /// Any `ApiStatus` value, unsized ones included, as something a `&dyn ErasedStatus` can
@@ -404,6 +408,10 @@ impl<T: ApiStatus + ?Sized> ErasedStatus for Erased<'_, T> {
 
     fn write_headers(&self, headers: &mut HeaderMap) {
         self.0.write_headers(headers);
+    }
+
+    fn static_body(&self) -> Option<&'static [u8]> {
+        self.0.static_body()
     }
 }
 
@@ -439,6 +447,25 @@ where
     let mut response = http::Response::new(body);
     *response.status_mut() = value.status();
     *response.headers_mut() = value.headers();
+    response
+}
+
+/// The response of a derived type's value, through the trait object: what its framework
+/// impls call in a build with debug assertions, so that the response is compiled once, here,
+/// rather than for every derived type in its crate. The derive never overrides `body` or
+/// `headers`, so the static body, else the body written from the value, is its body.
+#[cfg_attr(not(all(debug_assertions, feature = "axum")), allow(dead_code))]
+pub(crate) fn erased_response<B>(value: &dyn ErasedStatus) -> http::Response<B>
+where
+    B: From<&'static [u8]> + From<Vec<u8>>,
+{
+    let body = match value.static_body() {
+        Some(body) => B::from(body),
+        None => B::from(crate::response::body::write_body(value)),
+    };
+    let mut response = http::Response::new(body);
+    *response.status_mut() = value.status();
+    *response.headers_mut() = headers_of(value);
     response
 }
 

@@ -6,7 +6,7 @@ use core::fmt;
 
 use http::{HeaderMap, StatusCode};
 
-use crate::{Extensions, VariantInfo};
+use crate::{Extensions, Problem, VariantInfo};
 
 /// What the body and header writers read from a value. A build with debug assertions (a dev
 /// build) hands them `&dyn ErasedStatus`, so they are compiled once, in this crate, and not
@@ -21,6 +21,7 @@ pub(crate) trait ErasedStatus {
     fn write_detail(&self, out: &mut dyn fmt::Write) -> fmt::Result;
     fn write_extensions(&self, extensions: &mut Extensions<'_>);
     fn write_headers(&self, headers: &mut HeaderMap);
+    fn static_body(&self) -> Option<&'static [u8]>;
 }
 
 /// The detail of `value` as its body says it: a `Display` that fails mid-way leaves the
@@ -32,4 +33,15 @@ pub(crate) fn detail_of(value: &dyn ErasedStatus) -> String {
         detail.push_str(value.variant().detail());
     }
     detail
+}
+
+/// `ApiStatus::problem` as its default writes it, from the value as a trait object: for a
+/// kept value rendered again, compiled once, here.
+pub(crate) fn problem_of(value: &dyn ErasedStatus) -> Problem {
+    let problem = Problem::new(value.status())
+        .with_code(value.code())
+        .with_detail(detail_of(value));
+    let mut problem = value.variant().with_problem_type(problem);
+    value.write_extensions(&mut Extensions::new(&mut problem));
+    problem
 }

@@ -44,10 +44,12 @@ macro_rules! __impl_frameworks {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __served {
+    // `$value` is a binding (`self`, `__value`): read once for its type, then taken.
     (keep, $value:expr) => {{
         #[allow(unused_imports)]
         use $crate::__private::capture::{ViaError as _, ViaRow as _, ViaValue as _};
-        (&&&$crate::__private::capture::Capture::new($value)).served()
+        let __keeper = (&&&$crate::__private::capture::Capture::of(&$value)).keeper();
+        __keeper($value)
     }};
     (row, $value:expr) => {
         $crate::__private::capture::row(&$value)
@@ -97,7 +99,7 @@ macro_rules! __impl_axum {
             fn into_response(self) -> $crate::__private::axum::response::Response {
                 $crate::__log_error!(&self);
                 $crate::__private::with_served(
-                    $crate::axum::response(&self),
+                    $crate::__private::axum_response(&self),
                     $crate::__served!($keep, self),
                 )
             }

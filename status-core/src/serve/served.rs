@@ -90,7 +90,16 @@ impl Served {
     /// ```
     #[must_use]
     pub fn from_value<T: ApiStatus + Send + Sync + 'static>(value: T) -> Self {
-        Self::keeping(value, |_| None)
+        #[cfg(debug_assertions)]
+        return Self::keeping(Arc::new(KeptValue(value)), std::any::type_name::<T>());
+        #[cfg(not(debug_assertions))]
+        {
+            let record = Self::new(&value);
+            Self {
+                value: Some(Arc::new(KeptValue(value))),
+                ..record
+            }
+        }
     }
 
     /// The record of an error, keeping it: [`error`](Self::error) gives it, with its
@@ -108,18 +117,31 @@ impl Served {
     /// ```
     #[must_use]
     pub fn from_error<T: ApiStatus + Error + Send + Sync + 'static>(value: T) -> Self {
-        Self::keeping(value, |value| Some(value))
+        #[cfg(debug_assertions)]
+        return Self::keeping(Arc::new(KeptError(value)), std::any::type_name::<T>());
+        #[cfg(not(debug_assertions))]
+        {
+            let record = Self::new(&value);
+            Self {
+                value: Some(Arc::new(KeptError(value))),
+                ..record
+            }
+        }
     }
 
-    /// The record of `value`, keeping it, seen as an error through `as_error`.
-    fn keeping<T: ApiStatus + Send + Sync + 'static>(
-        value: T,
-        as_error: fn(&T) -> Option<&(dyn Error + 'static)>,
-    ) -> Self {
-        let record = Self::new(&value);
+    /// The record of a kept value, read through the trait object. A build with debug
+    /// assertions (a dev build) makes records so, compiled once, here, rather than for every
+    /// derived type in its crate, which then compiles the value's box and the few methods of
+    /// `Kept` alone; an optimized build reads the value's own type (`new`), inlined.
+    #[cfg(debug_assertions)]
+    fn keeping(value: Arc<dyn Kept>, type_name: &'static str) -> Self {
+        let erased = value.erased();
         Self {
-            value: Some(Arc::new(KeptValue { value, as_error })),
-            ..record
+            status: erased.status(),
+            code: erased.code(),
+            row: erased.variant(),
+            type_name,
+            value: Some(value),
         }
     }
 
@@ -186,39 +208,66 @@ impl fmt::Debug for Served {
     }
 }
 
-/// A value kept in a record: what rendering it again and giving it back need.
+/// A value kept in a record: what rendering it again and giving it back need. Few methods,
+/// each a line: every type whose responses keep their value compiles them in its own crate.
+/// Its body and problem are written from `erased`, once, here, as the defaults of `body` and
+/// `problem` write them (the derive overrides neither): a hand-written type whose own `body`
+/// differs is rendered again from the body its response carries, which then differs from
+/// this one, and one that overrides `problem` alone, whose body is the default's, is rendered
+/// in the other representations from the same default problem as its body.
 pub(crate) trait Kept: Send + Sync + 'static {
     fn erased(&self) -> &dyn ErasedStatus;
-    fn body(&self) -> Vec<u8>;
-    fn problem(&self) -> Problem;
     fn error(&self) -> Option<&(dyn Error + 'static)>;
     fn any(&self) -> &dyn Any;
 }
 
-/// A value, kept, with how to see it as an error where it is one.
-struct KeptValue<T> {
-    value: T,
-    as_error: fn(&T) -> Option<&(dyn Error + 'static)>,
+impl dyn Kept {
+    /// The body of the value as the derived responses write it: its static body, else one
+    /// written from it.
+    pub(crate) fn body(&self) -> Vec<u8> {
+        let value = self.erased();
+        match value.static_body() {
+            Some(body) => body.to_vec(),
+            None => crate::response::body::write_body(value),
+        }
+    }
+
+    /// The problem of the value, as the default `ApiStatus::problem` makes it.
+    pub(crate) fn problem(&self) -> Problem {
+        crate::response::erased::problem_of(self.erased())
+    }
 }
+
+/// A value, kept, that is not seen as an error.
+struct KeptValue<T>(T);
+
+/// An error, kept.
+struct KeptError<T>(T);
 
 impl<T: ApiStatus + Send + Sync + 'static> Kept for KeptValue<T> {
     fn erased(&self) -> &dyn ErasedStatus {
-        &self.value
-    }
-
-    fn body(&self) -> Vec<u8> {
-        self.value.body()
-    }
-
-    fn problem(&self) -> Problem {
-        self.value.problem()
+        &self.0
     }
 
     fn error(&self) -> Option<&(dyn Error + 'static)> {
-        (self.as_error)(&self.value)
+        None
     }
 
     fn any(&self) -> &dyn Any {
-        &self.value
+        &self.0
+    }
+}
+
+impl<T: ApiStatus + Error + Send + Sync + 'static> Kept for KeptError<T> {
+    fn erased(&self) -> &dyn ErasedStatus {
+        &self.0
+    }
+
+    fn error(&self) -> Option<&(dyn Error + 'static)> {
+        Some(&self.0)
+    }
+
+    fn any(&self) -> &dyn Any {
+        &self.0
     }
 }
