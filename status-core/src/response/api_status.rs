@@ -440,14 +440,9 @@ where
     B: From<&'static [u8]> + From<Vec<u8>>,
     T: ApiStatus + ?Sized,
 {
-    let body = match value.static_body() {
-        Some(body) => B::from(body),
-        None => B::from(value.body()),
-    };
-    let mut response = http::Response::new(body);
-    *response.status_mut() = value.status();
-    *response.headers_mut() = value.headers();
-    response
+    assemble(value.status(), value.headers(), value.static_body(), || {
+        value.body()
+    })
 }
 
 /// The response of a derived type's value, through the trait object: what its framework
@@ -459,13 +454,28 @@ pub(crate) fn erased_response<B>(value: &dyn ErasedStatus) -> http::Response<B>
 where
     B: From<&'static [u8]> + From<Vec<u8>>,
 {
-    let body = match value.static_body() {
-        Some(body) => B::from(body),
-        None => B::from(crate::response::body::write_body(value)),
-    };
+    assemble(
+        value.status(),
+        headers_of(value),
+        value.static_body(),
+        || crate::response::body::write_body(value),
+    )
+}
+
+/// A response of `status` and `headers` whose body is `static_body` as it is, else `body()`.
+fn assemble<B>(
+    status: http::StatusCode,
+    headers: HeaderMap,
+    static_body: Option<&'static [u8]>,
+    body: impl FnOnce() -> Vec<u8>,
+) -> http::Response<B>
+where
+    B: From<&'static [u8]> + From<Vec<u8>>,
+{
+    let body = static_body.map_or_else(|| B::from(body()), B::from);
     let mut response = http::Response::new(body);
-    *response.status_mut() = value.status();
-    *response.headers_mut() = headers_of(value);
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
     response
 }
 
