@@ -570,34 +570,25 @@ fn not_an_item(input: ParseStream, level: Level) -> syn::Result<Mistake> {
 
 /// One item; `Ok(Err(_))` is a mistake that does not stop the rest of the list being read.
 fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mistake>> {
-    if input.peek(Lit) {
-        let lit: Lit = input.parse()?;
-        return Ok(match lit {
-            Lit::Int(int) => Ok(Item::Status(int)),
-            Lit::Str(s) if level.takes_status() && s.value().trim().parse::<u16>().is_ok() => {
-                Err(Mistake::status(syn::Error::new(
-                    s.span(),
-                    format!(
-                        "the status is an integer, not a string: write `{}`",
-                        s.value().trim()
-                    ),
-                )))
-            }
-            other if level.takes_status() => Err(Mistake::status(syn::Error::new(
-                other.span(),
-                "the status must be an integer literal, like `#[status(404)]`",
-            ))),
-            other => Err(Mistake::key(syn::Error::new(
-                other.span(),
-                "expected a key, like `extension`",
-            ))),
-        });
+    // A literal token, not `peek(Lit)`: that makes the whole `Lit` (the token's text read
+    // from the compiler and parsed) only to throw it away; `true` and `false` are keys' idents
+    // until `name` below tells them apart.
+    if starts_literal(input) {
+        return Ok(literal_item(input.parse()?, level));
     }
     if !input.peek(Ident::peek_any) {
         return not_an_item(input, level).map(Err);
     }
     let key = input.call(Ident::parse_any)?;
-    if key == "subset" && level.keys().contains(&"subset") && input.peek(syn::token::Paren) {
+    // Read once: comparing an identifier with a string reads its text from the compiler.
+    let name = key.to_string();
+    if name == "true" || name == "false" {
+        return Ok(literal_item(
+            Lit::Bool(syn::LitBool::new(name == "true", key.span())),
+            level,
+        ));
+    }
+    if name == "subset" && level.keys().contains(&"subset") && input.peek(syn::token::Paren) {
         let content;
         syn::parenthesized!(content in input);
         return Ok(match Subset::parse(key.clone(), &content) {
@@ -614,7 +605,7 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
         let eq = input.parse::<Token![=]>()?;
         if input.is_empty() || input.peek(Token![,]) {
             Value::Missing(eq)
-        } else if input.peek(Lit) {
+        } else if starts_literal(input) || input.peek(syn::LitBool) {
             Value::Lit(input.parse::<Lit>()?)
         } else {
             Value::Expr(input.parse::<syn::Expr>()?)
@@ -631,7 +622,6 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
             "the status must be an integer literal, like `#[status(404)]`; constants are not read",
         ))));
     }
-    let name = key.to_string();
     let looks_like_constant = name.len() > 1
         && name
             .chars()
@@ -665,6 +655,39 @@ fn parse_item(input: ParseStream, level: Level) -> syn::Result<Result<Item, Mist
             Ok(Ok(Item::Path(key, path)))
         }
         Value::Expr(expr) => Ok(Err(not_a_literal(key, level, expr))),
+    }
+}
+
+/// Whether a literal starts here, as `Lit` parses one: a literal token, or `-` before one.
+fn starts_literal(input: ParseStream) -> bool {
+    let cursor = input.cursor();
+    match cursor.punct() {
+        Some((minus, rest)) if minus.as_char() == '-' => rest.literal().is_some(),
+        _ => cursor.literal().is_some(),
+    }
+}
+
+/// The item a literal makes: the status where one goes, else a mistake.
+fn literal_item(lit: Lit, level: Level) -> Result<Item, Mistake> {
+    match lit {
+        Lit::Int(int) => Ok(Item::Status(int)),
+        Lit::Str(s) if level.takes_status() && s.value().trim().parse::<u16>().is_ok() => {
+            Err(Mistake::status(syn::Error::new(
+                s.span(),
+                format!(
+                    "the status is an integer, not a string: write `{}`",
+                    s.value().trim()
+                ),
+            )))
+        }
+        other if level.takes_status() => Err(Mistake::status(syn::Error::new(
+            other.span(),
+            "the status must be an integer literal, like `#[status(404)]`",
+        ))),
+        other => Err(Mistake::key(syn::Error::new(
+            other.span(),
+            "expected a key, like `extension`",
+        ))),
     }
 }
 
