@@ -81,11 +81,11 @@ impl VariantInfo {
         }
     }
 
-    /// The row the derive emits: `new(name, status).with_code(code).with_decodes(decodes)` in
-    /// one call, without re-checking in constant evaluation the code the derive has checked.
-    #[doc(hidden)]
+    /// The row the derive emits (through `__private::row`): `new(name, status)
+    /// .with_code(code).with_decodes(decodes)` in one call, without re-checking in constant
+    /// evaluation the code the derive has checked.
     #[must_use]
-    pub const fn derived(
+    pub(crate) const fn derived(
         name: &'static str,
         status: u16,
         code: &'static str,
@@ -99,9 +99,8 @@ impl VariantInfo {
 
     /// `derived`, for a variant whose body no field changes: `body` is that body, spelled by
     /// the derive at compile time and served as it is, whatever the value's methods say.
-    #[doc(hidden)]
     #[must_use]
-    pub const fn derived_with_body(
+    pub(crate) const fn derived_with_body(
         name: &'static str,
         status: u16,
         code: &'static str,
