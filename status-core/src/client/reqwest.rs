@@ -110,8 +110,12 @@ pub async fn error_for_problem<E: FromProblem>(
     }
     let headers = std::mem::take(response.headers_mut());
     let body = response.bytes().await?;
-    let problem = Problem::from_body(status, &headers, &body);
-    Err(match E::from_parts(problem, &headers) {
+    // Read as `from_response` reads any response: in one pass, a `Problem` made only when no
+    // variant answers.
+    let mut received = http::Response::new(body);
+    *received.status_mut() = status;
+    *received.headers_mut() = headers;
+    Err(match E::from_response(&received) {
         Ok(error) => ClientError::Api(error),
         Err(problem) => ClientError::Problem(Box::new(problem)),
     })
