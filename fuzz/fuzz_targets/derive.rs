@@ -1,5 +1,6 @@
 //! Feeds arbitrary text to `#[derive(ApiStatus)]`'s expansion, outside the compiler: whatever
-//! parses as an item must expand, or fail with errors, without a panic.
+//! parses as an item must expand, or fail with errors, without a panic, and what the derive
+//! reads of it by hand (`item`) must be what syn reads.
 //!
 //! `cargo fuzz run derive` (from the repository root), or `bash fuzz/run.sh SECONDS`, which
 //! seeds the corpus from the trybuild cases and uses `derive.dict`; `cargo build --manifest-path
@@ -19,6 +20,9 @@ mod ctxt;
 mod expand;
 #[path = "../../status-derive/src/generics.rs"]
 mod generics;
+#[allow(dead_code)] // `parse`: the target calls `quick` and syn itself, to compare them.
+#[path = "../../status-derive/src/item.rs"]
+mod item;
 #[path = "../../status-derive/src/static_body.rs"]
 mod static_body;
 // `impls` is for the `FromProblem` derive, which this target does not run.
@@ -31,7 +35,14 @@ mod template;
 mod valid;
 
 fn parse_and_expand(text: &str) {
-    if let Ok(input) = syn::parse_str::<syn::DeriveInput>(text) {
+    let Ok(tokens) = text.parse::<proc_macro2::TokenStream>() else {
+        return;
+    };
+    if let Ok(input) = syn::parse2::<syn::DeriveInput>(tokens.clone()) {
+        // What the derive reads by hand is what syn reads.
+        if let Some(read_by_hand) = item::quick(tokens) {
+            assert_eq!(read_by_hand, input, "{text}");
+        }
         let _ = expand::derive(&input);
     }
 }

@@ -2,7 +2,7 @@
 //! time. Use it through `status-core`, which re-exports it beside the trait; the attribute
 //! grammar is documented there, on the derive's page (status-core's `attributes.md`).
 //!
-//! Both derives make three passes over one `ast::Input`: parse (`attr`, `ast`), validate
+//! Both derives make three passes over one `ast::Input`: parse (`item`, `attr`, `ast`), validate
 //! (`valid`, with errors collected in `ctxt`), then expand (`expand` or `from_problem`, with
 //! `template`, `generics` and `static_body`). `catalog` holds the library's facts they need.
 #![forbid(unsafe_code)]
@@ -14,6 +14,7 @@ mod ctxt;
 mod expand;
 mod from_problem;
 mod generics;
+mod item;
 mod static_body;
 mod subset;
 mod template;
@@ -23,20 +24,23 @@ mod valid;
 mod tests;
 
 use proc_macro::TokenStream;
-use syn::{parse_macro_input, DeriveInput};
 
 /// Implements `status_core::ApiStatus`. Use it through `status-core`, whose re-export carries
 /// the attribute reference.
 #[proc_macro_derive(ApiStatus, attributes(status))]
 pub fn derive_api_status(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    match item::parse(input.into()) {
+        Ok(input) => expand::derive(&input).into(),
+        Err(error) => error.to_compile_error().into(),
+    }
 }
 
 /// Implements `status_core::FromProblem` from the same `#[status(...)]` attributes, so a
 /// client rebuilds the value from the problem it received; see `status-core`.
 #[proc_macro_derive(FromProblem, attributes(status))]
 pub fn derive_from_problem(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    from_problem::derive(&input).into()
+    match item::parse(input.into()) {
+        Ok(input) => from_problem::derive(&input).into(),
+        Err(error) => error.to_compile_error().into(),
+    }
 }

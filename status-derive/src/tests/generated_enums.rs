@@ -142,6 +142,13 @@ fn error_spans(tokens: TokenStream) -> Vec<Span> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// An item `item` reads is syn's, spans included; generics make syn read it all.
+    #[test]
+    fn what_item_reads_is_what_syn_reads(source in item_source()) {
+        let read_here = crate::item::tests::read_as_syn_reads(&source);
+        prop_assert_eq!(read_here, !source.contains("ApiError<T>"), "{}", source);
+    }
+
     #[test]
     fn the_derive_never_panics_and_every_error_points_into_the_input(source in item_source()) {
         let input = syn::parse_str::<syn::DeriveInput>(&source)

@@ -66,6 +66,8 @@ fn derive_messages(items: &[syn::Item], out: &mut Vec<Reported>) {
             _ => continue,
         };
         if derives_api_status(&input.attrs) {
+            // As the derive reads the tokens the compiler hands it.
+            let input = crate::item::parse(input.to_token_stream()).expect("an item");
             compile_errors(crate::expand::derive(&input), out);
         }
     }
