@@ -352,12 +352,14 @@ pub(crate) mod tests {
             "enum E where Self: Sized { A }",
             "pub(crate) enum E { A }",
             "struct E;",
+            "struct E {}",
             "struct E { a: u8 }",
             "enum E { A = 1, B }",
             "#[rustfmt::skip] enum E { A }",
             "#[doc = -1] enum E { A }",
             "#[doc = concat!(\"a\", \"b\")] enum E { A }",
             "enum E { #[a::b] A }",
+            "union U {}",
             "union U { a: u8 }",
         ] {
             assert!(!read_as_syn_reads(source), "{source}");
