@@ -346,6 +346,52 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn fields_of_plain_paths_are_read_here() {
+        for (fields, named) in [
+            ("{ id: u64, source: std::io::Error, }", true),
+            ("(String, crate::Inner)", false),
+        ] {
+            let Some(TokenTree::Group(group)) =
+                fields.parse::<TokenStream>().unwrap().into_iter().next()
+            else {
+                panic!("a group");
+            };
+            let read = super::plain_fields(&group, named).expect(fields);
+            assert_eq!(read.len(), 2, "{fields}");
+        }
+        let Some(TokenTree::Group(group)) = "(Box<Inner>)"
+            .parse::<TokenStream>()
+            .unwrap()
+            .into_iter()
+            .next()
+        else {
+            panic!("a group");
+        };
+        assert!(super::plain_fields(&group, false).is_none());
+    }
+
+    /// Tokens no compiler would hand a derive, which syn refuses: never read here either.
+    #[test]
+    fn what_syn_refuses_is_not_read_here() {
+        for source in [
+            "enum E (A)",
+            "enum E { A } B",
+            "enum E { A; B }",
+            "enum E { A { a; u64 } }",
+            "enum E { A { a: std:io } }",
+            "#[x: \"a\"] enum E { A }",
+            "#[x = \"a\" \"b\"] enum E { A }",
+        ] {
+            let tokens: TokenStream = source.parse().expect("tokens");
+            assert!(
+                syn::parse2::<syn::DeriveInput>(tokens.clone()).is_err(),
+                "{source}"
+            );
+            assert!(quick(tokens).is_none(), "{source}");
+        }
+    }
+
+    #[test]
     fn what_is_not_read_here_is_left_to_syn() {
         for source in [
             "enum E<T> { A(T) }",
